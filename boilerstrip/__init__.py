@@ -1,0 +1,41 @@
+"""boilerstrip: strip web boilerplate from page text, and say what was stripped and why.
+
+>>> import boilerstrip
+>>> result = boilerstrip.strip("My title\\n\\nThe article text goes here.\\n\\nLeave a Reply\\n")
+>>> result.text
+'My title\\n\\nThe article text goes here.'
+>>> [(s.filter, s.reason) for s in result.stripped]
+[('comments', 'comment_form')]
+"""
+
+from .api import strip
+from .errors import BoilerstripError, FilterError, InputError, UnknownFilterError
+from .filter import Filter, Span
+from .page import Line, Page, Paragraph
+from .pipeline import DEFAULT_FILTERS, Pipeline, default_pipeline
+from .registry import get_filter, register_filter, registered_filters
+from .result import Result, Segment, rebuild_text
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "strip",
+    "Pipeline",
+    "default_pipeline",
+    "DEFAULT_FILTERS",
+    "Result",
+    "Segment",
+    "rebuild_text",
+    "Filter",
+    "Span",
+    "Page",
+    "Line",
+    "Paragraph",
+    "register_filter",
+    "get_filter",
+    "registered_filters",
+    "BoilerstripError",
+    "FilterError",
+    "UnknownFilterError",
+    "InputError",
+]

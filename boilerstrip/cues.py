@@ -1,0 +1,111 @@
+"""Cue phrases as data: ``boilerstrip/cues/<lang>.toml``, one file per language.
+
+Filters ask for a (table, key) pair, e.g. ("comments", "form_heading"), and get a matcher
+over every language at once: a page rarely says which language it is in, and a German page
+with an English comment form is common. Phrases are compared in :func:`cue_key` form (case,
+width, quotes, spaces and end punctuation folded). ``{n}`` in a phrase stands for a number,
+``{title}`` for any text.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .page import cue_key, normalize
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["CueSet", "cues", "languages", "CUE_DIR"]
+
+CUE_DIR = Path(__file__).with_name("cues")
+#: Longest line a template phrase is tried on; cue lines are short, and this bounds the work.
+MAX_TEMPLATE_LINE = 300
+_PLACEHOLDER = re.compile(r"\{(n|title)\}")
+
+
+@dataclass(frozen=True)
+class CueSet:
+    """The phrases of one (table, key) across languages, ready to match."""
+
+    exact: frozenset[str] = frozenset()
+    templates: tuple[re.Pattern[str], ...] = ()
+    phrases: tuple[str, ...] = field(default=())
+
+    def matches(self, key: str) -> bool:
+        """True when *key* (a line in cue_key form) is one of the phrases."""
+        if key in self.exact:
+            return True
+        if self.templates and len(key) <= MAX_TEMPLATE_LINE:
+            return any(t.fullmatch(key) for t in self.templates)
+        return False
+
+    def contained_in(self, norm: str) -> str | None:
+        """The first phrase that occurs inside *norm* (a line in normalize() form), if any."""
+        for phrase in self.phrases:
+            if phrase in norm:
+                return phrase
+        return None
+
+    def starts(self, key: str) -> str | None:
+        """The longest phrase *key* starts with, followed by a word boundary."""
+        best = None
+        for phrase in self.phrases:
+            if key.startswith(phrase) and (len(key) == len(phrase) or not key[len(phrase)].isalnum()):
+                if best is None or len(phrase) > len(best):
+                    best = phrase
+        return best
+
+
+def _template(phrase: str) -> re.Pattern[str]:
+    parts = _PLACEHOLDER.split(cue_key(phrase))
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            out.append(re.escape(part))
+        elif part == "n":
+            out.append(r"\d{1,7}")
+        else:
+            out.append(r".{1,280}")
+    return re.compile("".join(out))
+
+
+@lru_cache(maxsize=None)
+def _load(lang: str) -> dict:
+    with open(CUE_DIR / f"{lang}.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+def languages() -> list[str]:
+    """The language codes that have a cue file."""
+    return sorted(p.stem for p in CUE_DIR.glob("*.toml"))
+
+
+@lru_cache(maxsize=None)
+def cues(table: str, key: str, extra: tuple[str, ...] = ()) -> CueSet:
+    """Every language's phrases for ``[table] key``, plus *extra* phrases, as one CueSet."""
+    raw: list[str] = []
+    for lang in languages():
+        values = _load(lang).get(table, {}).get(key, [])
+        raw.extend(v for v in values if isinstance(v, str) and v.strip())
+    raw.extend(extra)
+    exact = set()
+    templates = []
+    plain = []
+    for phrase in raw:
+        if _PLACEHOLDER.search(phrase):
+            templates.append(_template(phrase))
+        else:
+            k = cue_key(phrase)
+            if k:
+                exact.add(k)
+                plain.append(normalize(phrase) if key in ("contains",) else k)
+    # Longest first, so `starts` and `contained_in` report the most specific phrase.
+    plain = sorted(set(plain), key=len, reverse=True)
+    return CueSet(frozenset(exact), tuple(templates), tuple(plain))

@@ -1,0 +1,61 @@
+"""Turning what a scraper hands us (str or bytes) into text, and telling text from HTML.
+
+Bytes are decoded as UTF-8 first (with or without a BOM), then with the encoding
+charset-normalizer detects; as a last resort UTF-8 with replacement characters, so the caller
+always gets text and never an exception for an odd byte.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import InputError
+
+__all__ = ["decode", "looks_like_html", "looks_binary"]
+
+_HTML_START = re.compile(
+    r"\s*(?:<!--.{0,2000}?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|main|table|ul)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAGS = re.compile(r"</?(?:p|div|span|a|br|li|td|h[1-6]|article|section|script|style)\b[^>]{0,500}>",
+                        re.IGNORECASE)
+
+
+def decode(data: bytes) -> str:
+    """Decode page bytes: UTF-8, then a detected encoding, then UTF-8 with replacements."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data.decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding:
+            return data.decode(best.encoding, errors="replace")
+    except Exception:  # detection is a best effort; decoding below never fails
+        pass
+    return data.decode("utf-8", errors="replace")
+
+
+def looks_binary(text: str) -> bool:
+    """True for data that is not page text: NUL bytes or mostly control characters."""
+    sample = text[:8192]
+    if not sample:
+        return False
+    if "\x00" in sample:
+        return True
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\x0b\x0c")
+    return controls / len(sample) > 0.1
+
+
+def looks_like_html(text: str) -> bool:
+    """True when *text* is an HTML document or fragment rather than page text."""
+    head = text[:5000]
+    if _HTML_START.match(head):
+        return True
+    return len(_HTML_TAGS.findall(head)) >= 5

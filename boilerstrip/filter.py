@@ -1,0 +1,74 @@
+"""The filter contract: a filter looks at a page and answers which lines to strip, and why.
+
+A filter never edits text and never records anything itself. It yields :class:`Span` objects;
+the pipeline checks them (in bounds, whole lines, a snake_case reason) and records them.
+Writing one takes a few lines::
+
+    from boilerstrip import Filter, register_filter
+
+    @register_filter
+    class FarewellFilter(Filter):
+        name = "farewell"
+        description = "Strips lines that only say goodbye."
+
+        def find(self, page):
+            for line in page.kept_lines():
+                if line.key in {"bye", "goodbye"}:
+                    yield self.strip(page, line, "farewell_line")
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterable
+
+from .page import Line, Page
+
+__all__ = ["Span", "Filter"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A filter's answer: strip ``source[start:end]`` (whole lines) for ``reason``."""
+
+    start: int
+    end: int
+    reason: str
+    detail: str | None = None
+
+
+class Filter:
+    """Base class of every filter.
+
+    Subclasses set ``name`` (the registry key) and ``description`` (one line), and implement
+    :meth:`find`. Options are keyword arguments of ``__init__``; the base class rejects any it
+    does not know, naming the filter, so a typo in a configuration is caught.
+    """
+
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+
+    def __init__(self, **options: Any) -> None:
+        if options:
+            raise TypeError(f"filter {self.name!r} takes no option(s): {', '.join(sorted(options))}")
+
+    def find(self, page: Page) -> Iterable[Span]:
+        """Yield the spans to strip. ``page.stripped`` tells what earlier filters took."""
+        raise NotImplementedError(f"filter {self.name!r} does not implement find()")
+
+    # ----------------------------------------------------------------- helpers
+    @staticmethod
+    def strip(page: Page, first: Line | int, reason: str, detail: str | None = None,
+              last: Line | int | None = None) -> Span:
+        """A span covering line *first* (through *last*, inclusive, if given)."""
+        i = first if isinstance(first, int) else first.index
+        j = i if last is None else (last if isinstance(last, int) else last.index)
+        start, end = page.span(i, j)
+        return Span(start, end, reason, detail)
+
+    def __repr__(self) -> str:
+        params = inspect.signature(type(self).__init__).parameters
+        shown = [f"{k}={getattr(self, k)!r}" for k in params if k not in ("self", "options")
+                 and hasattr(self, k)]
+        return f"{type(self).__name__}({', '.join(shown)})"

@@ -1,0 +1,14 @@
+"""The built-in filters. Importing this package registers them (see :mod:`boilerstrip.registry`)."""
+
+from . import (  # noqa: F401
+    ads,
+    captions,
+    comments,
+    consent,
+    footer,
+    navigation,
+    newsletter,
+    related,
+    repeated,
+    share,
+)

@@ -1,0 +1,41 @@
+"""Photo and image captions and credits.
+
+A caption line announces itself: "Photo: ...", "Image credit: ...", "Photo by X on Unsplash",
+"(Foto: dpa)". Attribution of the *text* ("Source: Reuters") is part of the article and is
+not a caption, so "Source" is deliberately not a caption label.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..cues import cues
+from ..filter import Filter, Span
+from ..page import Page
+from ..registry import register_filter
+
+#: Picture agencies whose name ends a credit line ("... / AFP via Getty Images").
+_AGENCY_SUFFIXES = ("getty images", "shutterstock", "istock", "istockphoto", "unsplash", "alamy",
+                    "pexels", "pixabay", "ap photo", "dpa-bildfunk", "imago images", "picture alliance")
+_MAX_WORDS = 80
+
+
+@register_filter
+class CaptionsFilter(Filter):
+    name = "captions"
+    description = "Photo/image captions and credits ('Photo: ...', 'Image by ...', agency credits)."
+
+    def find(self, page: Page) -> Iterable[Span]:
+        labels = cues("captions", "label")
+        prefixes = cues("captions", "prefix")
+        for line in page.kept_lines():
+            if line.words > _MAX_WORDS:
+                continue
+            norm = line.norm.lstrip("([ ")
+            head, sep, _ = norm.partition(":")
+            if sep and len(head) <= 30 and labels.matches(head.strip()):
+                yield self.strip(page, line, "caption_label", f"starts with {head.strip()!r}")
+            elif prefixes.starts(norm):
+                yield self.strip(page, line, "caption_credit", f"starts with {prefixes.starts(norm)!r}")
+            elif line.words <= 15 and line.key.endswith(_AGENCY_SUFFIXES):
+                yield self.strip(page, line, "agency_credit", "ends with a picture agency's name")

@@ -1,0 +1,59 @@
+"""Copyright footers and lines of legal links ("Privacy Policy | Terms of Use | Contact")."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..cues import cues
+from ..filter import Filter, Span
+from ..page import Page
+from ..registry import register_filter
+from ..shape import last_prose
+
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s*(?:[|·•‧∙/]|\s{2,}|\t)\s*")
+_MAX_WORDS = 40
+
+
+@register_filter
+class FooterFilter(Filter):
+    name = "footer"
+    description = "Copyright notices and lines or lists of legal links."
+
+    def find(self, page: Page) -> Iterable[Span]:
+        contains = cues("footer", "contains")
+        legal = cues("footer", "legal")
+        tail = last_prose(page)
+        run: list = []
+
+        def flush():
+            # One legal link on its own line is only taken below the article; two or more
+            # in a row are a link list wherever they are.
+            if len(run) >= 2 or (run and (tail is None or run[0].index > tail)):
+                for item in run:
+                    yield self.strip(page, item, "legal_links")
+            run.clear()
+
+        for line in page.kept_lines():
+            if line.words <= _MAX_WORDS:
+                head = line.norm[:40]
+                if _COPYRIGHT.match(head) or _COPYRIGHT.search(head) and line.words <= 15:
+                    yield from flush()
+                    yield self.strip(page, line, "copyright_notice")
+                    continue
+                phrase = contains.contained_in(line.norm)
+                if phrase:
+                    yield from flush()
+                    yield self.strip(page, line, "copyright_notice", f"contains {phrase!r}")
+                    continue
+                parts = [p for p in _SEPARATORS.split(line.norm) if p]
+                if len(parts) >= 2 and all(legal.matches(p.strip(" .:")) for p in parts):
+                    yield from flush()
+                    yield self.strip(page, line, "legal_links")
+                    continue
+                if legal.matches(line.key):
+                    run.append(line)
+                    continue
+            yield from flush()
+        yield from flush()

@@ -1,0 +1,88 @@
+"""Navigation: skip links, breadcrumb and menu lines, and runs of short link-like lines.
+
+Menus reach page text as runs of short lines with no sentence punctuation ("Home", "World",
+"Business", ...). Articles have short lines too (a title, a subheading, a short list), so a
+run must be long to count: three items above or below the article's running text, six inside
+it. The title block just above the first paragraph (title, byline, dateline) is never part of
+a menu run.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..cues import cues
+from ..dates import parse_date
+from ..filter import Filter, Span
+from ..page import Line, Page
+from ..registry import register_filter
+from ..shape import ends_sentence, first_prose, last_prose, title_block
+
+#: Separators of inline menus and breadcrumbs, with spaces around them ("Home | World").
+_MENU_SEPARATOR = re.compile(r"\s+(?:[|·•»›>/→]|::)\s+|\s*[|»›]\s*")
+_MAX_ITEM_WORDS = 4
+_MAX_ITEM_CHARS = 40
+
+
+def is_menu_item(line: Line) -> bool:
+    """A line shaped like one menu link: a few words, no sentence end, not a date."""
+    text = line.text.strip()
+    return (0 < line.words <= _MAX_ITEM_WORDS and len(text) <= _MAX_ITEM_CHARS
+            and not ends_sentence(text) and not text.endswith(":") and parse_date(text) is None)
+
+
+@register_filter
+class NavigationFilter(Filter):
+    name = "navigation"
+    description = "Skip links, breadcrumbs, inline menus and runs of short menu lines."
+
+    def __init__(self, min_run_outside: int = 3, min_run_inside: int = 6) -> None:
+        self.min_run_outside = min_run_outside
+        self.min_run_inside = min_run_inside
+
+    def find(self, page: Page) -> Iterable[Span]:
+        skip = cues("navigation", "skip_link")
+        taken: set[int] = set()
+        for line in page.kept_lines():
+            if line.words <= 6 and skip.matches(line.key):
+                taken.add(line.index)
+                yield self.strip(page, line, "skip_link")
+            elif self._is_menu_line(line):
+                taken.add(line.index)
+                yield self.strip(page, line, "menu_line", "short items between separators")
+        yield from self._menu_runs(page, taken)
+
+    @staticmethod
+    def _is_menu_line(line: Line) -> bool:
+        if line.words > 30 or line.length > 300:
+            return False
+        parts = [p.strip() for p in _MENU_SEPARATOR.split(line.text.strip())]
+        parts = [p for p in parts if p]
+        return len(parts) >= 3 and all(
+            0 < len(p.split()) <= _MAX_ITEM_WORDS and not ends_sentence(p) for p in parts)
+
+    def _menu_runs(self, page: Page, taken: set[int]) -> Iterable[Span]:
+        head, tail = first_prose(page), last_prose(page)
+        block = title_block(page)
+        run: list[Line] = []
+
+        def flush() -> Iterable[Span]:
+            if run:
+                inside = head is not None and head < run[0].index and run[-1].index < tail
+                need = self.min_run_inside if inside else self.min_run_outside
+                if block.title is not None and run[-1].index < block.title:
+                    need = 1  # above the article's title: site name, menus, banners
+                if len(run) >= need:
+                    yield self.strip(page, run[0], "menu_run", f"{len(run)} short link-like lines",
+                                     last=run[-1])
+                run.clear()
+
+        for line in page.content_lines():
+            if page.stripped[line.index] or line.index in taken:
+                continue  # boilerplate already taken does not interrupt a menu
+            if line.index not in block and is_menu_item(line):
+                run.append(line)
+            else:
+                yield from flush()
+        yield from flush()

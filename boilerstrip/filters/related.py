@@ -1,0 +1,64 @@
+"""Blocks of teasers for other pages: "Related articles", "You may also like", "Most read"...
+
+A block is a heading from the cue tables followed by teaser items. A teaser item is one or
+more short lines (category labels, a headline, often printed twice) and at most one teaser
+paragraph (a short teaser sentence counts as that paragraph). Running text does not have
+that rhythm: the block ends at the first paragraph that is not directly preceded by a
+headline line, which is where the article resumes when the block sits in its middle.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..cues import cues
+from ..filter import Filter, Span
+from ..page import Line, Page
+from ..registry import register_filter
+from ..shape import ends_sentence, is_headline, is_prose
+
+_HEADING_MAX_WORDS = 8
+
+
+@register_filter
+class RelatedFilter(Filter):
+    name = "related"
+    description = "'Related articles' / 'Most read' / 'You may also like' blocks of teasers."
+
+    def find(self, page: Page) -> Iterable[Span]:
+        headings = cues("related", "heading")
+        content: list[Line] = list(page.kept_lines())
+        pos = 0
+        while pos < len(content):
+            line = content[pos]
+            if line.words <= _HEADING_MAX_WORDS and headings.matches(line.key):
+                end = self._block_end(content, pos)
+                reason = "related_block" if end > pos else "related_heading"
+                yield self.strip(page, line, reason, f"block under {line.text.strip()[:60]!r}",
+                                 last=content[end])
+                pos = end + 1
+            else:
+                pos += 1
+
+    @staticmethod
+    def _block_end(content: list[Line], heading: int) -> int:
+        """Index of the last line of the teaser block whose heading is at *heading*."""
+        last = heading
+        after_headline = False  # the previous line was a headline-shaped line of an item
+        for pos in range(heading + 1, len(content)):
+            line = content[pos]
+            if line.words == 0:  # bullets, rules, icons
+                last = pos
+            elif is_prose(line):
+                if not after_headline:
+                    break  # running text with no headline above it: the article goes on
+                last = pos
+                after_headline = False
+            elif is_headline(line):
+                last = pos
+                # A short sentence is a teaser's text, not its headline: prose after it is
+                # not that teaser's paragraph.
+                after_headline = not ends_sentence(line.text)
+            else:
+                break
+        return last

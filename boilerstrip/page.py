@@ -1,0 +1,199 @@
+"""The page model: the source text cut into lines and paragraphs, with character offsets.
+
+Filters never see raw strings; they see a :class:`Page`, whose lines know where they sit in
+the source. That is what lets every decision be reported as an exact span of the input.
+
+Lines are the unit of decision. Scraped text puts unrelated things on adjacent lines (a
+"Source:" attribution directly above a "Photo:" caption), so a filter must be able to strip
+one line of a paragraph and keep its neighbour. Paragraphs (runs of non-blank lines between
+blank lines) are offered as a second view for filters that reason about blocks.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator, Sequence
+
+__all__ = ["Line", "Paragraph", "Page", "normalize", "cue_key", "word_count"]
+
+#: Every line terminator that str.splitlines() knows, CRLF first so it counts as one.
+#: A single alternation of literals: matching is linear in the input.
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+#: Characters ignored at the ends of a line when it is compared with a cue phrase.
+_CUE_TRIM = " \t.:;,!?*…·|•»«›‹-–—>→↓()[]\"'“”„‘’"
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
+                         "‚": "'", "`": "'", "´": "'"})
+BOM = "\ufeff"
+
+
+def normalize(text: str) -> str:
+    """Fold a string for comparison: NFKC, case-folded, straight quotes, single spaces.
+
+    NFKC turns the non-breaking spaces and full-width forms scrapers leave behind into their
+    plain equivalents, so "Photo:\\u00a0" and "Photo: " compare equal.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return _SPACES.sub(" ", text).strip()
+
+
+def cue_key(text: str) -> str:
+    """The form in which a line is compared with whole-line cue phrases.
+
+    Trailing and leading punctuation, asterisks (required-field marks) and arrows are
+    dropped, so "Leave a Reply", "Leave a Reply:" and "LEAVE A REPLY ↓" are one cue.
+    """
+    return normalize(text).strip(_CUE_TRIM)
+
+
+def word_count(text: str) -> int:
+    """Number of words; a CJK character counts as half a word, as it carries about that much."""
+    words = len(_WORD.findall(text))
+    cjk = sum(1 for ch in text if _is_cjk(ch))
+    if cjk:
+        # \w+ sees a run of CJK characters as one word; count them by characters instead.
+        return max(words, cjk // 2 + len(_WORD.findall(_strip_cjk(text))))
+    return words
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return (0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
+            or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF)
+
+
+def _strip_cjk(text: str) -> str:
+    return "".join(" " if _is_cjk(ch) else ch for ch in text)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the source: ``source[start:end] == text``; the terminator is not included."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int  # index into Page.paragraphs, or -1 for a blank line
+
+    @property
+    def is_blank(self) -> bool:
+        return self.paragraph < 0
+
+    @cached_property
+    def norm(self) -> str:
+        """The line folded for comparison (see :func:`normalize`)."""
+        return normalize(self.text)
+
+    @cached_property
+    def key(self) -> str:
+        """The line as compared with whole-line cue phrases (see :func:`cue_key`)."""
+        return cue_key(self.text)
+
+    @cached_property
+    def words(self) -> int:
+        return word_count(self.text)
+
+    @property
+    def length(self) -> int:
+        return len(self.text.strip())
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A run of non-blank lines with blank lines (or the page edges) around it."""
+
+    index: int
+    first: int  # line index
+    last: int  # line index, inclusive
+
+    @property
+    def line_indices(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+@dataclass
+class Page:
+    """The source cut into lines and paragraphs, plus what earlier filters stripped.
+
+    ``stripped[i]`` is true when line *i* was stripped by a filter that ran before the one
+    now looking at the page. Only the pipeline changes it.
+    """
+
+    source: str
+    lines: list[Line]
+    paragraphs: list[Paragraph]
+    url: str | None = None
+    stripped: list[bool] = field(default_factory=list)
+    #: offset where the content starts: 1 when the source begins with a byte-order mark.
+    content_start: int = 0
+
+    @classmethod
+    def from_text(cls, source: str, url: str | None = None) -> "Page":
+        """Cut *source* into lines at every Unicode line break, then group them into paragraphs."""
+        content_start = 1 if source.startswith(BOM) else 0
+        lines: list[Line] = []
+        paragraphs: list[Paragraph] = []
+        pos = content_start
+        para_first = -1
+
+        def add_line(start: int, end: int) -> None:
+            nonlocal para_first
+            text = source[start:end]
+            index = len(lines)
+            if text.strip():
+                if para_first < 0:
+                    para_first = index
+                lines.append(Line(index, start, end, text, len(paragraphs)))
+            else:
+                if para_first >= 0:
+                    paragraphs.append(Paragraph(len(paragraphs), para_first, index - 1))
+                    para_first = -1
+                lines.append(Line(index, start, end, text, -1))
+
+        for match in _LINE_BREAK.finditer(source, content_start):
+            add_line(pos, match.start())
+            pos = match.end()
+        if pos < len(source) or not lines:
+            add_line(pos, len(source))
+        if para_first >= 0:
+            paragraphs.append(Paragraph(len(paragraphs), para_first, len(lines) - 1))
+        return cls(source, lines, paragraphs, url, [False] * len(lines), content_start)
+
+    # ----------------------------------------------------------------- navigation
+    def is_stripped(self, index: int) -> bool:
+        return self.stripped[index]
+
+    def content_lines(self) -> Iterator[Line]:
+        """Non-blank lines, stripped or not."""
+        return (line for line in self.lines if not line.is_blank)
+
+    def kept_lines(self) -> Iterator[Line]:
+        """Non-blank lines that no earlier filter stripped."""
+        return (line for line in self.lines if not line.is_blank and not self.stripped[line.index])
+
+    def next_content(self, index: int, *, kept_only: bool = False) -> Line | None:
+        """The first non-blank line after line *index* (skipping stripped ones if asked)."""
+        for line in self.lines[index + 1:]:
+            if not line.is_blank and not (kept_only and self.stripped[line.index]):
+                return line
+        return None
+
+    def prev_content(self, index: int, *, kept_only: bool = False) -> Line | None:
+        """The last non-blank line before line *index*."""
+        for line in reversed(self.lines[:index]):
+            if not line.is_blank and not (kept_only and self.stripped[line.index]):
+                return line
+        return None
+
+    def paragraph_lines(self, paragraph: Paragraph) -> Sequence[Line]:
+        return self.lines[paragraph.first:paragraph.last + 1]
+
+    def span(self, first: int, last: int | None = None) -> tuple[int, int]:
+        """Character span of lines *first*..*last* (inclusive), terminators excluded."""
+        last = first if last is None else last
+        return self.lines[first].start, self.lines[last].end

@@ -1,0 +1,180 @@
+"""The pipeline: runs filters in order, checks their answers, records every stripped line.
+
+Filters decide, the pipeline records. A filter that returns a span outside the page, a span
+that does not start and end on line boundaries, or a reason that is not a snake_case code
+gets a :class:`FilterError` naming it, instead of silently corrupting the result.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence, Union
+
+from .errors import FilterError
+from .filter import Filter, Span
+from .page import Page
+from .registry import get_filter
+from .result import Result, Segment, rebuild_text
+
+__all__ = ["Pipeline", "DEFAULT_FILTERS", "default_pipeline"]
+
+#: The built-in filters in the order the default pipeline runs them. Specific, cue-driven
+#: filters come first so that their reasons are the ones recorded; the related-block detector
+#: then looks through what they took; the repeated-paragraph collapser comes last because it
+#: uses what the others stripped to tell teasers from text.
+DEFAULT_FILTERS: tuple[str, ...] = (
+    "navigation",
+    "consent",
+    "comments",
+    "captions",
+    "share",
+    "newsletter",
+    "ads",
+    "footer",
+    "related",
+    "repeated",
+)
+
+_REASON = re.compile(r"[a-z][a-z0-9_]*\Z")
+FilterSpec = Union[str, Filter, type]
+
+
+def _instantiate(spec: FilterSpec) -> Filter:
+    if isinstance(spec, Filter):
+        return spec
+    if isinstance(spec, str):
+        return get_filter(spec)()
+    if isinstance(spec, type) and issubclass(spec, Filter):
+        return spec()
+    raise TypeError(f"a pipeline takes filter names, Filter classes or Filter instances, not {spec!r}")
+
+
+class Pipeline:
+    """An ordered list of filters, callable on a page.
+
+    >>> from boilerstrip import Pipeline
+    >>> pipeline = Pipeline(["comments", "related"])
+    >>> pipeline("Title\\n\\nText of the article.\\n\\nLeave a Reply\\n").text
+    'Title\\n\\nText of the article.'
+    """
+
+    def __init__(self, filters: Sequence[FilterSpec] | None = None) -> None:
+        specs = DEFAULT_FILTERS if filters is None else filters
+        self.filters: list[Filter] = [_instantiate(spec) for spec in specs]
+        names = [f.name for f in self.filters]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"a pipeline runs each filter once; repeated: {', '.join(dupes)}")
+
+    @property
+    def names(self) -> list[str]:
+        return [f.name for f in self.filters]
+
+    def __repr__(self) -> str:
+        return f"Pipeline({self.names!r})"
+
+    def __call__(self, page: str | bytes, *, kind: str = "auto", url: str | None = None) -> Result:
+        from .api import strip
+
+        return strip(page, kind=kind, url=url, pipeline=self)
+
+    # ------------------------------------------------------------------ running
+    def run(self, page: Page) -> list[Segment]:
+        """Run every filter on *page* and return the stripped segments in source order."""
+        decided: list[tuple[str, str, str | None] | None] = [None] * len(page.lines)
+        for flt in self.filters:
+            try:
+                spans = list(flt.find(page))
+            except FilterError:
+                raise
+            except Exception as exc:
+                raise FilterError(flt.name, f"raised {type(exc).__name__}: {exc}") from exc
+            for span in spans:
+                first, last = self._check(flt, page, span)
+                for i in range(first, last + 1):
+                    if not page.lines[i].is_blank and decided[i] is None:
+                        decided[i] = (flt.name, span.reason, span.detail)
+            # Later filters see this filter's decisions; within one filter they do not change.
+            for i, d in enumerate(decided):
+                if d is not None:
+                    page.stripped[i] = True
+        return self._segments(page, decided)
+
+    @staticmethod
+    def _check(flt: Filter, page: Page, span: Span) -> tuple[int, int]:
+        if not isinstance(span, Span):
+            raise FilterError(flt.name, f"find() must yield Span objects, got {span!r}")
+        if not isinstance(span.reason, str) or not _REASON.match(span.reason):
+            raise FilterError(flt.name, f"reason must be a snake_case code, got {span.reason!r}")
+        if not (isinstance(span.start, int) and isinstance(span.end, int)):
+            raise FilterError(flt.name, f"span offsets must be ints, got {span.start!r}, {span.end!r}")
+        if not 0 <= span.start < span.end <= len(page.source):
+            raise FilterError(flt.name, f"span {span.start}:{span.end} is outside the page "
+                                        f"(0:{len(page.source)}) or empty")
+        first = _line_at(page, span.start, "start")
+        last = _line_at(page, span.end, "end")
+        if first is None or last is None or first > last:
+            raise FilterError(flt.name, f"span {span.start}:{span.end} does not cover whole lines")
+        return first, last
+
+    @staticmethod
+    def _segments(page: Page, decided: list[tuple[str, str, str | None] | None]) -> list[Segment]:
+        """Merge consecutive lines with the same decision (blank lines between allowed)."""
+        segments: list[Segment] = []
+        if page.content_start:
+            segments.append(Segment(0, page.content_start, "page", "byte_order_mark",
+                                    page.source[:page.content_start], "a BOM is not page text"))
+        run_first = run_last = -1
+        run_decision = None
+
+        def close() -> None:
+            if run_decision is not None:
+                start, end = page.span(run_first, run_last)
+                segments.append(Segment(start, end, run_decision[0], run_decision[1],
+                                        page.source[start:end], run_decision[2]))
+
+        for line in page.lines:
+            if line.is_blank:
+                continue
+            d = decided[line.index]
+            if d is not None and d == run_decision:
+                run_last = line.index
+                continue
+            close()
+            run_decision = d
+            run_first = run_last = line.index
+        close()
+        return segments
+
+
+def _line_at(page: Page, offset: int, edge: str) -> int | None:
+    """Index of the line that starts (edge='start') or ends (edge='end') exactly at *offset*."""
+    lo, hi = 0, len(page.lines) - 1
+    attr = "start" if edge == "start" else "end"
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        value = getattr(page.lines[mid], attr)
+        if value == offset:
+            # Empty lines share start and end offsets with nothing else, so one match is exact.
+            return mid
+        if value < offset:
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    return None
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """The built-in filters in their default order (built once, then shared)."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def build_result(page: Page, segments: list[Segment], meta: dict, kind: str) -> Result:
+    """Assemble the Result; the clean text is always rebuilt from the segments."""
+    return Result(page.source, rebuild_text(page.source, segments, page=page), segments, meta, kind)

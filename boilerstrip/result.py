@@ -1,0 +1,105 @@
+"""The result of stripping a page: clean text, every stripped segment, metadata.
+
+The clean text is never built by editing strings inside filters. It is rebuilt here from the
+source and the stripped segments by one rule, :func:`rebuild_text`, so the segments are a
+complete explanation of the difference (the idea of ftfy's ``fix_and_explain``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .page import Page
+
+__all__ = ["Segment", "Result", "rebuild_text"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One stripped span of the source: ``text == source[start:end]``.
+
+    ``filter`` is the registered name of the filter that stripped it, ``reason`` a stable
+    snake_case code that tests and users can rely on, ``detail`` optional human words.
+    """
+
+    start: int
+    end: int
+    filter: str
+    reason: str
+    text: str
+    detail: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"start": self.start, "end": self.end, "filter": self.filter,
+                "reason": self.reason, "text": self.text}
+        if self.detail:
+            data["detail"] = self.detail
+        return data
+
+
+def rebuild_text(source: str, segments: Iterable[Segment], *, page: Page | None = None) -> str:
+    """The clean text: *source* minus the lines the segments cover, blank-line runs collapsed.
+
+    A non-blank line is removed when a segment covers all of it; blank lines always stay, so
+    paragraphs that were apart stay apart. Runs of blank lines become one blank line, blank
+    lines at the edges go, and lines are joined with ``\\n`` whatever the source used.
+    """
+    if page is None or page.source is not source:
+        page = Page.from_text(source)
+    spans = sorted((s.start, s.end) for s in segments)
+    out: list[str] = []
+    pending_blank = False
+    j = 0
+    for line in page.lines:
+        if line.is_blank:
+            pending_blank = bool(out)
+            continue
+        while j < len(spans) and spans[j][1] < line.end:
+            j += 1
+        covered = False
+        k = j
+        while k < len(spans) and spans[k][0] <= line.start:
+            if spans[k][1] >= line.end:
+                covered = True
+                break
+            k += 1
+        if covered:
+            continue
+        if pending_blank:
+            out.append("")
+            pending_blank = False
+        out.append(line.text)
+    return "\n".join(out)
+
+
+@dataclass
+class Result:
+    """What :func:`boilerstrip.strip` returns.
+
+    ``source`` is the text the offsets refer to (for text input, the input itself);
+    ``text`` is the clean article; ``stripped`` lists every removed segment in source order.
+    """
+
+    source: str
+    text: str
+    stripped: list[Segment]
+    meta: dict[str, Any] = field(default_factory=dict)
+    kind: str = "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: text, meta, kind and the stripped segments."""
+        return {"text": self.text, "meta": dict(self.meta), "kind": self.kind,
+                "stripped": [s.to_dict() for s in self.stripped]}
+
+    def counts(self) -> dict[str, int]:
+        """Number of stripped segments per filter."""
+        counts: dict[str, int] = {}
+        for seg in self.stripped:
+            counts[seg.filter] = counts.get(seg.filter, 0) + 1
+        return counts
+
+    def __repr__(self) -> str:
+        title = self.meta.get("title")
+        return (f"<Result kind={self.kind} source={len(self.source)} chars text={len(self.text)} chars "
+                f"stripped={len(self.stripped)} segments title={title!r}>")

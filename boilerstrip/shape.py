@@ -1,0 +1,110 @@
+"""Plain facts about the shape of a line, shared by the filters and the metadata step.
+
+These are deliberately simple, language-neutral measures (word counts, terminal
+punctuation), the first stage of a jusText-style paragraph model carried over to text.
+"""
+
+from __future__ import annotations
+
+from .dates import parse_date
+from .page import Line, Page
+
+__all__ = ["is_prose", "is_headline", "is_short", "ends_sentence", "first_prose", "last_prose",
+           "is_byline", "TitleBlock", "title_block"]
+
+#: How bylines start, in the languages of the cue tables ("By Jane Doe", "Von ...", "Par ...").
+_BYLINE_PREFIXES = ("by ", "posted by ", "written by ", "von ", "par ", "por ", "di ", "door ",
+                    "av ", "af ", "autor:", "author:", "auteur :", "auteur:", "autore:", "przez ",
+                    "yazar:", "автор:", "tekst:", "text:", "escrito por ", "publicado por ")
+
+_SENTENCE_END = tuple(".!?。！？…")
+_CLOSERS = "\"'”’»)]」』）"
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends like a sentence (closing quotes and brackets looked through)."""
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return stripped.endswith(_SENTENCE_END)
+
+
+def is_prose(line: Line) -> bool:
+    """A line of running text: a dozen words ending like a sentence, or a long run of words.
+
+    Menus, labels, headlines and buttons are shorter than this; body paragraphs are not.
+    """
+    words = line.words
+    return words >= 25 or (words >= 12 and ends_sentence(line.text))
+
+
+def is_short(line: Line, max_words: int = 5) -> bool:
+    """A line of a few words: menu items, labels, buttons."""
+    return 0 < line.words <= max_words and line.length <= 60
+
+
+def is_headline(line: Line) -> bool:
+    """A line shaped like a title or teaser headline: a few words, not a sentence paragraph."""
+    return 1 <= line.words <= 25 and line.length <= 250 and not (line.words >= 12 and ends_sentence(line.text))
+
+
+def first_prose(page: Page, kept_only: bool = True) -> int | None:
+    """Index of the first prose line on the page."""
+    for line in page.content_lines():
+        if kept_only and page.stripped[line.index]:
+            continue
+        if is_prose(line):
+            return line.index
+    return None
+
+
+def last_prose(page: Page, kept_only: bool = True) -> int | None:
+    """Index of the last prose line on the page."""
+    for line in reversed(page.lines):
+        if line.is_blank or (kept_only and page.stripped[line.index]):
+            continue
+        if is_prose(line):
+            return line.index
+    return None
+
+
+def is_byline(line: Line) -> bool:
+    """A short line naming the author: "By Jane Doe", "Von Katrin Oberländer"."""
+    return line.words <= 12 and line.norm.startswith(_BYLINE_PREFIXES)
+
+
+class TitleBlock:
+    """The article's head: its title line and the bylines/datelines between it and the text."""
+
+    def __init__(self, title: int | None, lines: set[int]) -> None:
+        self.title = title
+        self.lines = lines
+
+    def __contains__(self, index: int) -> bool:
+        return index in self.lines
+
+
+def title_block(page: Page) -> TitleBlock:
+    """Find the title block just above the first paragraph of running text.
+
+    Walking up from that paragraph: bylines, datelines and a short standfirst belong to the
+    block; the first headline-shaped line above them that does not end with a full stop is
+    the title, and ends the block.
+    """
+    start = first_prose(page)
+    if start is None:
+        return TitleBlock(None, set())
+    lines: set[int] = set()
+    line = page.prev_content(start, kept_only=True)
+    for _ in range(5):
+        if line is None:
+            break
+        if is_byline(line) or (line.words <= 15 and parse_date(line.text) is not None):
+            lines.add(line.index)
+        elif is_headline(line) and line.text.rstrip().endswith("."):
+            lines.add(line.index)  # a short standfirst; the title is above it
+        elif is_headline(line) and not line.text.rstrip().endswith(":"):
+            lines.add(line.index)
+            return TitleBlock(line.index, lines)
+        else:
+            break
+        line = page.prev_content(line.index, kept_only=True)
+    return TitleBlock(None, lines)
