@@ -19,11 +19,12 @@ from .result import Result, Segment, rebuild_text
 __all__ = ["Pipeline", "DEFAULT_FILTERS", "default_pipeline"]
 
 #: The built-in filters in the order the default pipeline runs them. Specific, cue-driven
-#: filters come first so that their reasons are the ones recorded; the related-block detector
-#: then looks through what they took; the repeated-paragraph collapser comes last because it
+#: filters come first so that their reasons are the ones recorded; navigation, which judges
+#: by shape alone (runs of short lines), comes after them, so it finds the article's first
+#: paragraph and title with banners and share bars already out of the way; the related-block
+#: detector then looks through what they took; the repeated-paragraph collapser comes last because it
 #: uses what the others stripped to tell teasers from text.
 DEFAULT_FILTERS: tuple[str, ...] = (
-    "navigation",
     "consent",
     "comments",
     "captions",
@@ -31,6 +32,7 @@ DEFAULT_FILTERS: tuple[str, ...] = (
     "newsletter",
     "ads",
     "footer",
+    "navigation",
     "related",
     "repeated",
 )

@@ -86,25 +86,33 @@ def title_block(page: Page) -> TitleBlock:
     """Find the title block just above the first paragraph of running text.
 
     Walking up from that paragraph: bylines, datelines and a short standfirst belong to the
-    block; the first headline-shaped line above them that does not end with a full stop is
-    the title, and ends the block.
+    block; the first headline of four words or more above them that does not end with a
+    full stop is the title, and ends the block. Shorter lines on the way ("Share", "Print")
+    are passed over, and only taken as the title when nothing longer stands above them.
     """
     start = first_prose(page)
     if start is None:
         return TitleBlock(None, set())
     lines: set[int] = set()
+    fallback: int | None = None
     line = page.prev_content(start, kept_only=True)
-    for _ in range(5):
+    for _ in range(8):
         if line is None:
             break
+        stripped_text = line.text.rstrip()
         if is_byline(line) or (line.words <= 15 and parse_date(line.text) is not None):
             lines.add(line.index)
-        elif is_headline(line) and line.text.rstrip().endswith("."):
+        elif is_headline(line) and stripped_text.endswith("."):
             lines.add(line.index)  # a short standfirst; the title is above it
-        elif is_headline(line) and not line.text.rstrip().endswith(":"):
-            lines.add(line.index)
-            return TitleBlock(line.index, lines)
+        elif is_headline(line) and not stripped_text.endswith(":"):
+            if line.words >= 4:
+                lines.add(line.index)
+                return TitleBlock(line.index, lines)
+            if fallback is None:
+                fallback = line.index
         else:
             break
         line = page.prev_content(line.index, kept_only=True)
-    return TitleBlock(None, lines)
+    if fallback is not None:
+        lines.add(fallback)
+    return TitleBlock(fallback, lines)
