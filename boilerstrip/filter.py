@@ -53,6 +53,18 @@ class Filter:
         if options:
             raise TypeError(f"filter {self.name!r} takes no option(s): {', '.join(sorted(options))}")
 
+    @classmethod
+    def from_options(cls, **options: Any) -> "Filter":
+        """Build the filter from configuration options, naming the filter on a bad one."""
+        params = {k: p for k, p in inspect.signature(cls.__init__).parameters.items() if k != "self"}
+        known = [k for k, p in params.items() if p.kind not in (p.VAR_KEYWORD, p.VAR_POSITIONAL)]
+        if not any(p.kind == p.VAR_KEYWORD for p in params.values()) or cls.__init__ is Filter.__init__:
+            unknown = sorted(set(options) - set(known))
+            if unknown:
+                raise TypeError(f"filter {cls.name!r} has no option(s) {', '.join(unknown)}; "
+                                f"its options are: {', '.join(known) or '(none)'}")
+        return cls(**options)
+
     def find(self, page: Page) -> Iterable[Span]:
         """Yield the spans to strip. ``page.stripped`` tells what earlier filters took."""
         raise NotImplementedError(f"filter {self.name!r} does not implement find()")

@@ -1,0 +1,40 @@
+from helpers import ARTICLE, page, reasons, run
+
+TEASERS = ["Ferry fares to rise 8 percent in January", "Ferry fares to rise 8 percent in January",
+           "The regional transport authority said higher fuel prices and new safety rules left it no choice but to raise prices for the first time since 2019.",
+           "Bakery wins regional bread award", "Bakery wins regional bread award"]
+
+
+def test_block_at_the_end_goes_entirely():
+    result = run("related", page(*ARTICLE, "Related articles", *TEASERS))
+    assert result.text == "\n\n".join(ARTICLE)
+    assert reasons(result) == [("related", "related_block")]
+
+
+def test_block_in_the_middle_and_the_article_resumes():
+    resumed = "Librarians say the next step is a mobile library van that will visit the outlying villages twice a week from spring."
+    middle = ["You may also like", "Ferry fares to rise 8 percent in January",
+              "The transport authority blamed fuel prices...", "Bakery wins regional bread award",
+              "A sourdough loaf from the harbour took the top prize..."]
+    result = run("related", page(*ARTICLE[:2], *middle, *ARTICLE[2:], resumed))
+    assert result.text == "\n\n".join(ARTICLE + [resumed])
+
+
+def test_translated_headings():
+    for heading in ["Ähnliche Artikel", "Articles similaires", "Artículos relacionados", "関連記事", "相关文章",
+                    "Most read", "Trending", "Recommended"]:
+        result = run("related", page(*ARTICLE, heading, "Ferry fares to rise 8 percent in January"))
+        assert result.text == "\n\n".join(ARTICLE), heading
+
+
+def test_sentences_starting_with_cue_words_stay():
+    text = page(*ARTICLE, "Related research published last year found that libraries lift reading scores in small towns.",
+                "Popular support for the plan rose to 60 percent in a survey taken before the opening.")
+    assert run("related", text).stripped == []
+
+
+def test_heading_followed_by_running_text_takes_only_the_heading():
+    text = page(ARTICLE[0], "Read more", *ARTICLE[1:])
+    result = run("related", text)
+    assert reasons(result) == [("related", "related_heading")]
+    assert result.text == "\n\n".join(ARTICLE)

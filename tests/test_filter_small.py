@@ -1,0 +1,83 @@
+"""Unit tests of the cue-driven filters: captions, share, newsletter, ads, consent, footer, navigation."""
+
+import pytest
+
+from helpers import ARTICLE, page, reasons, run
+
+BODY = "\n\n".join(ARTICLE)
+
+
+@pytest.mark.parametrize("line", ["Photo: Volunteers on the harbour wall.", "Image credit: Jane Roe",
+                                  "Photo by Anna Berg on Unsplash", "Foto: dpa", "(Photo: AFP)",
+                                  "Crowds outside the library. Getty Images"])
+def test_captions(line):
+    result = run("captions", page(ARTICLE[0], line, *ARTICLE[1:]))
+    assert result.text == BODY
+    assert result.stripped[0].filter == "captions"
+
+
+def test_source_line_is_not_a_caption():
+    text = "Title of the story here\n\nA paragraph of the article text that runs on for a while.\nSource: Reuters\nPhoto: Jane Roe\n"
+    result = run("captions", text)
+    assert "Source: Reuters" in result.text and "Photo:" not in result.text
+
+
+@pytest.mark.parametrize("line", ["Share this:", "Facebook", "Facebook Twitter LinkedIn", "Share on X", "Teilen", "Partager"])
+def test_share(line):
+    result = run("share", page(*ARTICLE, line))
+    assert result.text == BODY, line
+
+
+def test_share_prices_stay():
+    assert run("share", page(*ARTICLE, "Share prices fell 3 percent on Tuesday after the announcement of the results.")).stripped == []
+
+
+def test_newsletter():
+    box = ["Sign up for our newsletter", "Get the day's top stories delivered to your inbox.", "Enter your email", "Subscribe"]
+    result = run("newsletter", page(*ARTICLE, *box))
+    assert result.text == BODY
+    assert {r for _, r in reasons(result)} == {"newsletter_signup"}
+
+
+@pytest.mark.parametrize("label", ["Advertisement", "ADVERTISEMENT", "Anzeige", "Publicité", "Story continues below advertisement"])
+def test_ads(label):
+    result = run("ads", page(ARTICLE[0], ARTICLE[1], label, *ARTICLE[2:]))
+    assert result.text == BODY
+    assert reasons(result) == [("ads", "advertisement_label")]
+
+
+def test_consent_banner_and_its_buttons_only():
+    banner = ["We use cookies to improve your experience on our site and to show you relevant ads.", "Accept all", "Reject all"]
+    result = run("consent", page(*banner, *ARTICLE, "Accept"))
+    assert result.text == BODY + "\n\nAccept"  # a lone "Accept" far from any banner is not a cookie button
+    assert reasons(result) == [("consent", "cookie_banner"), ("consent", "cookie_button")]
+
+
+def test_footer():
+    result = run("footer", page(*ARTICLE, "© 2024 Harbour Media Ltd. All rights reserved.", "Privacy Policy | Terms of Use | Contact"))
+    assert result.text == BODY
+    assert reasons(result) == [("footer", "copyright_notice"), ("footer", "legal_links")]
+
+
+def test_copyright_in_running_text_stays():
+    text = page(*ARTICLE, "Copyright law was changed in 2019 so that libraries could lend digital books to readers in other towns.")
+    assert run("footer", text).stripped == []
+
+
+def test_navigation_menu_breadcrumb_and_skip_link():
+    menu = ["Home", "World", "Business", "Sport", "Culture"]
+    result = run("navigation", page("Skip to content", *menu, "Home | World | Europe", *ARTICLE))
+    assert result.text == BODY
+    assert [r for _, r in reasons(result)] == ["skip_link", "menu_run", "menu_line"]
+
+
+def test_short_list_inside_the_article_stays():
+    items = ["Apples", "Pears", "Plums"]
+    text = page(ARTICLE[0], ARTICLE[1], "The orchard grows three fruits:", *items, *ARTICLE[2:])
+    assert run("navigation", text).stripped == []
+
+
+def test_title_block_is_not_a_menu():
+    text = page("Home", "News", "Sport", "Library opens", "By Jane Roe", *ARTICLE[1:])
+    result = run("navigation", text)
+    assert result.text.startswith("Library opens\n\nBy Jane Roe")
