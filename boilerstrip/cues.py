@@ -37,6 +37,9 @@ class CueSet:
     exact: frozenset[str] = frozenset()
     templates: tuple[re.Pattern[str], ...] = ()
     phrases: tuple[str, ...] = field(default=())
+    #: Substring search index: phrase by its first word (or first character, for scripts
+    #: written without spaces), longest phrases first.
+    by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def matches(self, key: str) -> bool:
         """True when *key* (a line in cue_key form) is one of the phrases."""
@@ -48,7 +51,23 @@ class CueSet:
 
     def contained_in(self, norm: str) -> str | None:
         """The first phrase that occurs inside *norm* (a line in normalize() form), if any."""
-        for phrase in self.phrases:
+        if not self.by_first:
+            return None
+        index = self.by_first
+        for m in _FIRST.finditer(norm):
+            token = m.group(0)
+            at = m.start()
+            candidates = index.get(token) if not _NO_SPACES.match(token) else None
+            if candidates:
+                for phrase in candidates:
+                    if norm.startswith(phrase, at) and _ends_word(norm, at + len(phrase), phrase):
+                        return phrase
+            if _NO_SPACES.match(token):
+                for offset, ch in enumerate(token):
+                    for phrase in index.get(ch, ()):
+                        if norm.startswith(phrase, at + offset):
+                            return phrase
+        for phrase in index.get("", ()):  # phrases that start with a symbol ("© ")
             if phrase in norm:
                 return phrase
         return None
@@ -74,6 +93,18 @@ def _template(phrase: str) -> re.Pattern[str]:
         else:
             out.append(r".{1,280}")
     return re.compile("".join(out))
+
+
+def _ends_word(text: str, end: int, phrase: str) -> bool:
+    """True when a phrase ending at *end* ends on a word boundary ("site by" not "site byte")."""
+    if end >= len(text) or not phrase[-1:].isalnum() or _NO_SPACES.match(phrase[-1]):
+        return True
+    return not text[end].isalnum()
+
+
+#: A word, or a run of characters from scripts written without spaces.
+_FIRST = re.compile(r"\w+")
+_NO_SPACES = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @lru_cache(maxsize=None)
@@ -108,4 +139,15 @@ def cues(table: str, key: str, extra: tuple[str, ...] = ()) -> CueSet:
                 plain.append(normalize(phrase) if key in ("contains",) else k)
     # Longest first, so `starts` and `contained_in` report the most specific phrase.
     plain = sorted(set(plain), key=len, reverse=True)
-    return CueSet(frozenset(exact), tuple(templates), tuple(plain))
+    by_first: dict[str, list[str]] = {}
+    for phrase in plain:
+        first = _FIRST.match(phrase)
+        if first is None:
+            key = ""
+        elif _NO_SPACES.match(first.group(0)):
+            key = first.group(0)[0]
+        else:
+            key = first.group(0)
+        by_first.setdefault(key, []).append(phrase)
+    return CueSet(frozenset(exact), tuple(templates), tuple(plain),
+                  {k: tuple(v) for k, v in by_first.items()})

@@ -34,6 +34,8 @@ _PATTERNS = [
     re.compile(_DAY + r"\s+(?:de\s+)?" + _MONTH + r",?\s+(?:de\s+)?" + _YEAR + _TIME, re.IGNORECASE),  # 28 June 2024
     re.compile(r"(?<!\d)" + _YEAR + r"-(?P<mnum>\d\d)-(?P<dnum>\d\d)(?:[T ](?P<hour>\d\d):(?P<minute>\d\d))?"),
     re.compile(r"(?<!\d)(?P<dnum>\d{1,2})\.(?P<mnum>\d{1,2})\.\s?" + _YEAR + _TIME),  # 28.06.2024
+    re.compile(_YEAR + r"\s?[年년]\s?(?P<mnum>\d{1,2})\s?[月월]\s?(?P<dnum>\d{1,2})\s?[日일]?" + _TIME),  # 2024年6月3日
+    re.compile(r"(?<!\d)(?P<first>\d{1,2})/(?P<second>\d{1,2})/" + _YEAR + _TIME),  # 22/10/2024, 10/22/2024
 ]
 
 
@@ -45,13 +47,19 @@ def parse_date(text: str) -> dict[str, str] | None:
         for m in pattern.finditer(text):
             groups = m.groupdict()
             year = int(groups["year"])
-            if groups.get("month"):
+            if groups.get("first"):
+                # Day-first is the rule in most of the world; month-first only when the
+                # day-first reading is impossible (10/22/2024).
+                first, second = int(groups["first"]), int(groups["second"])
+                day, month = (first, second) if second <= 12 else (second, first)
+            elif groups.get("month"):
                 month = _MONTHS.get(groups["month"].lower())
                 if month is None:
                     continue
+                day = int(groups["day"])
             else:
                 month = int(groups["mnum"])
-            day = int(groups.get("day") or groups.get("dnum") or 0)
+                day = int(groups["dnum"])
             if not (1 <= month <= 12 and 1 <= day <= 31):
                 continue
             out = {"date": f"{year:04d}-{month:02d}-{day:02d}"}

@@ -24,6 +24,8 @@ __all__ = ["Line", "Paragraph", "Page", "normalize", "cue_key", "word_count"]
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
+#: Kana and CJK ideographs: scripts written without spaces between words (Hangul has spaces).
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: Characters ignored at the ends of a line when it is compared with a cue phrase.
 _CUE_TRIM = " \t.:;,!?*…·|•»«›‹-–—>→↓()[]\"'“”„‘’"
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
@@ -51,23 +53,12 @@ def cue_key(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    """Number of words; a CJK character counts as half a word, as it carries about that much."""
-    words = len(_WORD.findall(text))
-    cjk = sum(1 for ch in text if _is_cjk(ch))
-    if cjk:
-        # \w+ sees a run of CJK characters as one word; count them by characters instead.
-        return max(words, cjk // 2 + len(_WORD.findall(_strip_cjk(text))))
-    return words
-
-
-def _is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (0x3040 <= code <= 0x30FF or 0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF
-            or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF)
-
-
-def _strip_cjk(text: str) -> str:
-    return "".join(" " if _is_cjk(ch) else ch for ch in text)
+    """Number of words; CJK text, written without spaces, counts one word per two characters."""
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(_WORD.findall(text))
+    # \w+ sees a run of CJK characters as one word; count those by characters instead.
+    return cjk // 2 + len(_WORD.findall(_CJK.sub(" ", text)))
 
 
 @dataclass(frozen=True)

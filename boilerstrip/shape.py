@@ -15,7 +15,8 @@ __all__ = ["is_prose", "is_headline", "is_short", "ends_sentence", "first_prose"
 #: How bylines start, in the languages of the cue tables ("By Jane Doe", "Von ...", "Par ...").
 _BYLINE_PREFIXES = ("by ", "posted by ", "written by ", "von ", "par ", "por ", "di ", "door ",
                     "av ", "af ", "autor:", "author:", "auteur :", "auteur:", "autore:", "przez ",
-                    "yazar:", "автор:", "tekst:", "text:", "escrito por ", "publicado por ")
+                    "yazar:", "автор:", "tekst:", "text:", "escrito por ", "publicado por ",
+                    "作者:", "文:", "文/", "記者:", "著者:", "撰文:", "기자:", "글:")
 
 _SENTENCE_END = tuple(".!?。！？…")
 _CLOSERS = "\"'”’»)]」』）"

@@ -1,7 +1,8 @@
 """Cookie and consent banners: the banner sentence and the buttons beside it.
 
 Buttons such as "Accept" or "OK" are only taken within a few lines of a banner sentence:
-alone they say nothing about cookies.
+alone they say nothing about cookies. A long sentence that mentions cookies in the middle of
+the article's running text is only a banner when such buttons stand next to it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from ..cues import cues
 from ..filter import Filter, Span
 from ..page import Page
 from ..registry import register_filter
+from ..shape import is_prose
 
 
 @register_filter
@@ -26,13 +28,25 @@ class ConsentFilter(Filter):
         banner = cues("consent", "contains")
         buttons = cues("consent", "button")
         content = list(page.kept_lines())
-        banner_at = []
+        found = []
         for pos, line in enumerate(content):
             if line.words <= 120:
                 phrase = banner.contained_in(line.norm)
                 if phrase:
-                    banner_at.append(pos)
-                    yield self.strip(page, line, "cookie_banner", f"contains {phrase!r}")
+                    found.append((pos, phrase))
+        if not found:
+            return
+        # A sentence of the article may mention cookies ("the recipe uses cookies to ...").
+        # A banner sentence stands outside the article's running text, or has its buttons.
+        others = [pos for pos, line in enumerate(content) if is_prose(line) and pos not in dict(found)]
+        head = others[0] if others else len(content)
+        tail = others[-1] if others else -1
+        banner_at = []
+        for pos, phrase in found:
+            outside = pos < head or pos > tail
+            if outside or content[pos].words <= 20 or self._has_button(content, pos, buttons):
+                banner_at.append(pos)
+                yield self.strip(page, content[pos], "cookie_banner", f"contains {phrase!r}")
         taken = set(banner_at)
         for pos in banner_at:
             for near in range(max(0, pos - self.button_distance), min(len(content), pos + self.button_distance + 1)):
@@ -40,3 +54,7 @@ class ConsentFilter(Filter):
                 if near not in taken and line.words <= 6 and buttons.matches(line.key):
                     taken.add(near)
                     yield self.strip(page, line, "cookie_button")
+
+    def _has_button(self, content: list, pos: int, buttons) -> bool:
+        window = content[max(0, pos - self.button_distance):pos + self.button_distance + 1]
+        return any(line.words <= 6 and buttons.matches(line.key) for line in window)

@@ -15,7 +15,7 @@ from typing import Iterable
 from ..cues import cues
 from ..dates import parse_date
 from ..filter import Filter, Span
-from ..page import Line, Page
+from ..page import Line, Page, cue_key, word_count
 from ..registry import register_filter
 from ..shape import ends_sentence, first_prose, last_prose, title_block
 
@@ -43,28 +43,36 @@ class NavigationFilter(Filter):
 
     def find(self, page: Page) -> Iterable[Span]:
         skip = cues("navigation", "skip_link")
+        home = cues("navigation", "breadcrumb_home")
         taken: set[int] = set()
         for line in page.kept_lines():
             if line.words <= 6 and skip.matches(line.key):
                 taken.add(line.index)
                 yield self.strip(page, line, "skip_link")
-            elif self._is_menu_line(line):
+                continue
+            parts = self._menu_parts(line)
+            if len(parts) >= 3 and all(0 < word_count(p) <= _MAX_ITEM_WORDS and not ends_sentence(p)
+                                       for p in parts):
                 taken.add(line.index)
                 yield self.strip(page, line, "menu_line", "short items between separators")
+            elif len(parts) >= 2 and home.matches(cue_key(parts[0])) and all(
+                    not ends_sentence(p) and word_count(p) <= 25 for p in parts):
+                # "Home > Culture > <this page's title>": the last crumb may be long.
+                taken.add(line.index)
+                yield self.strip(page, line, "menu_line", "breadcrumb")
         yield from self._menu_runs(page, taken)
 
     @staticmethod
-    def _is_menu_line(line: Line) -> bool:
-        if line.words > 30 or line.length > 300:
-            return False
-        parts = [p.strip() for p in _MENU_SEPARATOR.split(line.text.strip())]
-        parts = [p for p in parts if p]
-        return len(parts) >= 3 and all(
-            0 < len(p.split()) <= _MAX_ITEM_WORDS and not ends_sentence(p) for p in parts)
+    def _menu_parts(line: Line) -> list[str]:
+        if line.words > 40 or line.length > 400:
+            return []
+        parts = [p.strip() for p in _MENU_SEPARATOR.split(line.norm)]
+        return [p for p in parts if p]
 
     def _menu_runs(self, page: Page, taken: set[int]) -> Iterable[Span]:
         head, tail = first_prose(page), last_prose(page)
         block = title_block(page)
+        headings = cues("related", "heading")  # those open teaser blocks: the related filter's job
         run: list[Line] = []
 
         def flush() -> Iterable[Span]:
@@ -81,7 +89,7 @@ class NavigationFilter(Filter):
         for line in page.content_lines():
             if page.stripped[line.index] or line.index in taken:
                 continue  # boilerplate already taken does not interrupt a menu
-            if line.index not in block and is_menu_item(line):
+            if line.index not in block and is_menu_item(line) and not headings.matches(line.key):
                 run.append(line)
             else:
                 yield from flush()

@@ -4,7 +4,9 @@ A block is a heading from the cue tables followed by teaser items. A teaser item
 more short lines (category labels, a headline, often printed twice) and at most one teaser
 paragraph (a short teaser sentence counts as that paragraph). Running text does not have
 that rhythm: the block ends at the first paragraph that is not directly preceded by a
-headline line, which is where the article resumes when the block sits in its middle.
+headline line, or that is directly followed by another paragraph (unless it is cut short
+with an ellipsis, as teasers are); that is where the article resumes when the block sits in
+its middle.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ class RelatedFilter(Filter):
             elif is_prose(line):
                 if not after_headline:
                     break  # running text with no headline above it: the article goes on
+                following = content[pos + 1] if pos + 1 < len(content) else None
+                truncated = line.text.rstrip().endswith(("...", "…", "[…]", "[...]"))
+                if following is not None and is_prose(following) and not truncated:
+                    break  # two paragraphs in a row: that is the article resuming, not a teaser
                 last = pos
                 after_headline = False
             elif is_headline(line):
