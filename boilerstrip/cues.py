@@ -35,8 +35,13 @@ class CueSet:
     """The phrases of one (table, key) across languages, ready to match."""
 
     exact: frozenset[str] = frozenset()
-    templates: tuple[re.Pattern[str], ...] = ()
+    templates: tuple[str, ...] = ()
     phrases: tuple[str, ...] = field(default=())
+    #: Keys of by_first that are words, and that are single characters of CJK scripts.
+    word_keys: frozenset[str] = frozenset()
+    char_keys: frozenset[str] = frozenset()
+    #: All templates as one alternation, so a line is tried against them in one call.
+    template: re.Pattern[str] | None = None
     #: Substring search index: phrase by its first word (or first character, for scripts
     #: written without spaces), longest phrases first.
     by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -45,28 +50,28 @@ class CueSet:
         """True when *key* (a line in cue_key form) is one of the phrases."""
         if key in self.exact:
             return True
-        if self.templates and len(key) <= MAX_TEMPLATE_LINE:
-            return any(t.fullmatch(key) for t in self.templates)
+        if self.template and len(key) <= MAX_TEMPLATE_LINE:
+            return self.template.fullmatch(key) is not None
         return False
 
     def contained_in(self, norm: str) -> str | None:
-        """The first phrase that occurs inside *norm* (a line in normalize() form), if any."""
-        if not self.by_first:
-            return None
+        """A phrase that occurs inside *norm* (a line in normalize() form) as whole words."""
         index = self.by_first
-        for m in _FIRST.finditer(norm):
-            token = m.group(0)
-            at = m.start()
-            candidates = index.get(token) if not _NO_SPACES.match(token) else None
-            if candidates:
-                for phrase in candidates:
-                    if norm.startswith(phrase, at) and _ends_word(norm, at + len(phrase), phrase):
+        if not index:
+            return None
+        # Set intersections run in C: most lines share no first word with any phrase.
+        for token in self.word_keys.intersection(_FIRST.findall(norm)):
+            for phrase in index[token]:
+                at = norm.find(phrase)
+                while at >= 0:
+                    if (at == 0 or not norm[at - 1].isalnum()) and _ends_word(norm, at + len(phrase), phrase):
                         return phrase
-            if _NO_SPACES.match(token):
-                for offset, ch in enumerate(token):
-                    for phrase in index.get(ch, ()):
-                        if norm.startswith(phrase, at + offset):
-                            return phrase
+                    at = norm.find(phrase, at + 1)
+        if self.char_keys and _NO_SPACES.search(norm):
+            for ch in self.char_keys.intersection(norm):
+                for phrase in index[ch]:
+                    if phrase in norm:
+                        return phrase
         for phrase in index.get("", ()):  # phrases that start with a symbol ("© ")
             if phrase in norm:
                 return phrase
@@ -74,15 +79,19 @@ class CueSet:
 
     def starts(self, key: str) -> str | None:
         """The longest phrase *key* starts with, followed by a word boundary."""
-        best = None
-        for phrase in self.phrases:
+        first = _FIRST.match(key)
+        if first is None:
+            candidates = self.by_first.get("", ())
+        else:
+            token = first.group(0)
+            candidates = self.by_first.get(token[0] if _NO_SPACES.match(token) else token, ())
+        for phrase in candidates:  # longest first
             if key.startswith(phrase) and (len(key) == len(phrase) or not key[len(phrase)].isalnum()):
-                if best is None or len(phrase) > len(best):
-                    best = phrase
-        return best
+                return phrase
+        return None
 
 
-def _template(phrase: str) -> re.Pattern[str]:
+def _template(phrase: str) -> str:
     parts = _PLACEHOLDER.split(cue_key(phrase))
     out = []
     for i, part in enumerate(parts):
@@ -92,7 +101,7 @@ def _template(phrase: str) -> re.Pattern[str]:
             out.append(r"\d{1,7}")
         else:
             out.append(r".{1,280}")
-    return re.compile("".join(out))
+    return "".join(out)
 
 
 def _ends_word(text: str, end: int, phrase: str) -> bool:
@@ -149,5 +158,8 @@ def cues(table: str, key: str, extra: tuple[str, ...] = ()) -> CueSet:
         else:
             key = first.group(0)
         by_first.setdefault(key, []).append(phrase)
-    return CueSet(frozenset(exact), tuple(templates), tuple(plain),
-                  {k: tuple(v) for k, v in by_first.items()})
+    combined = re.compile("|".join(f"(?:{t})" for t in templates)) if templates else None
+    return CueSet(exact=frozenset(exact), templates=tuple(templates), phrases=tuple(plain),
+                  template=combined, by_first={k: tuple(v) for k, v in by_first.items()},
+                  word_keys=frozenset(k for k in by_first if k and not _NO_SPACES.match(k)),
+                  char_keys=frozenset(k for k in by_first if k and _NO_SPACES.match(k)))
