@@ -23,6 +23,7 @@ __all__ = ["Line", "Paragraph", "Page", "normalize", "cue_key", "word_count"]
 #: A single alternation of literals: matching is linear in the input.
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")
 _SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
 #: Kana and CJK ideographs: scripts written without spaces between words (Hangul has spaces).
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -84,6 +85,11 @@ class Line:
     def key(self) -> str:
         """The line as compared with whole-line cue phrases (see :func:`cue_key`)."""
         return cue_key(self.text)
+
+    @cached_property
+    def repeat_key(self) -> str:
+        """The line with case, whitespace and punctuation folded away: how repeats are compared."""
+        return _NON_WORD.sub(" ", self.norm).strip()
 
     @cached_property
     def words(self) -> int:
@@ -180,6 +186,18 @@ class Page:
             if not line.is_blank and not (kept_only and self.stripped[line.index]):
                 return line
         return None
+
+    def repeats(self) -> set[int]:
+        """Indices of kept lines that repeat an earlier kept line (see Line.repeat_key)."""
+        seen: set[str] = set()
+        out: set[int] = set()
+        for line in self.kept_lines():
+            key = line.repeat_key
+            if key in seen:
+                out.add(line.index)
+            elif key:
+                seen.add(key)
+        return out
 
     def paragraph_lines(self, paragraph: Paragraph) -> Sequence[Line]:
         return self.lines[paragraph.first:paragraph.last + 1]

@@ -58,9 +58,15 @@ def first_prose(page: Page, kept_only: bool = True) -> int | None:
 
 
 def last_prose(page: Page, kept_only: bool = True) -> int | None:
-    """Index of the last prose line on the page."""
+    """Index of the last prose line on the page that is not a copy of an earlier line.
+
+    A paragraph printed again further down (a lead echoed in a teaser) says nothing about
+    where the article ends; ignoring copies also keeps the answer the same once the
+    repeated-paragraph collapser has removed them.
+    """
+    repeats = page.repeats()
     for line in reversed(page.lines):
-        if line.is_blank or (kept_only and page.stripped[line.index]):
+        if line.is_blank or (kept_only and page.stripped[line.index]) or line.index in repeats:
             continue
         if is_prose(line):
             return line.index

@@ -77,7 +77,7 @@ class NavigationFilter(Filter):
 
         def flush() -> Iterable[Span]:
             if run:
-                inside = head is not None and head < run[0].index and run[-1].index < tail
+                inside = head is not None and tail is not None and head < run[0].index and run[-1].index < tail
                 need = self.min_run_inside if inside else self.min_run_outside
                 if block.title is not None and run[-1].index < block.title:
                     need = 1  # above the article's title: site name, menus, banners
@@ -86,9 +86,10 @@ class NavigationFilter(Filter):
                                      last=run[-1])
                 run.clear()
 
+        repeats = page.repeats()
         for line in page.content_lines():
-            if page.stripped[line.index] or line.index in taken:
-                continue  # boilerplate already taken does not interrupt a menu
+            if page.stripped[line.index] or line.index in taken or line.index in repeats:
+                continue  # boilerplate already taken, and copies the collapser will take, do not interrupt a menu
             if line.index not in block and is_menu_item(line) and not headings.matches(line.key):
                 run.append(line)
             else:

@@ -9,21 +9,12 @@ or menu label: its remaining copies go too, except the page's own title.
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from ..filter import Filter, Span
 from ..page import Line, Page
 from ..registry import register_filter
 from ..shape import is_headline, title_block
-
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-def repeat_key(line: Line) -> str:
-    """The line with case, whitespace and punctuation folded away."""
-    return _NON_WORD.sub(" ", line.norm).strip()
-
 
 @register_filter
 class RepeatedFilter(Filter):
@@ -36,7 +27,7 @@ class RepeatedFilter(Filter):
     def find(self, page: Page) -> Iterable[Span]:
         groups: dict[str, list[Line]] = {}
         for line in page.content_lines():
-            key = repeat_key(line)
+            key = line.repeat_key
             if len(key) >= self.min_chars:
                 groups.setdefault(key, []).append(line)
         protected = title_block(page)
