@@ -9,14 +9,12 @@ every page, then runs the reference scorer (score.py in the set's parent folder)
 
 from __future__ import annotations
 
-import argparse
 import collections
-import subprocess
 import sys
 import time
-from pathlib import Path
 
 import boilerstrip
+from common import OUT, parse_args, score
 
 
 def lossless_problems(result: boilerstrip.Result) -> list[str]:
@@ -42,12 +40,8 @@ def lossless_problems(result: boilerstrip.Result) -> list[str]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("set_dir", type=Path)
-    parser.add_argument("--out", type=Path)
-    parser.add_argument("--by-type", action="store_true")
-    args = parser.parse_args()
-    out = args.out or Path(__file__).parent / "out" / args.set_dir.name
+    args = parse_args(__doc__)
+    out = args.out or OUT / args.set_dir.name
     out.mkdir(parents=True, exist_ok=True)
     pages = sorted(args.set_dir.glob("*.raw.txt"))
     if not pages:
@@ -66,9 +60,7 @@ def main() -> int:
     elapsed = time.perf_counter() - started
     print(f"{len(pages)} pages in {elapsed:.1f} s ({len(pages) / elapsed:.0f} pages/s); "
           f"lossless broken on {broken} page(s)")
-    score = args.set_dir.parent / "score.py"
-    cmd = [sys.executable, str(score), str(args.set_dir), str(out)] + (["--by-type"] if args.by_type else [])
-    return subprocess.call(cmd) or (1 if broken else 0)
+    return score(args.set_dir, [out], args.by_type) or (1 if broken else 0)
 
 
 if __name__ == "__main__":
