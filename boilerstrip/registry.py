@@ -20,6 +20,8 @@ from .filter import Filter
 __all__ = ["register_filter", "get_filter", "registered_filters", "filter_origin", "ENTRY_POINT_GROUP"]
 
 ENTRY_POINT_GROUP = "boilerstrip.filters"
+#: Names no filter may take: "page" marks segments the pipeline itself strips (a BOM, binary data).
+RESERVED = frozenset({"page"})
 _NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 _registry: dict[str, type[Filter]] = {}
 _origins: dict[str, str] = {}
@@ -35,6 +37,8 @@ def register_filter(cls: F) -> F:
     name = cls.name
     if not isinstance(name, str) or not _NAME.match(name):
         raise BoilerstripError(f"filter class {cls.__qualname__} needs a snake_case `name`, got {name!r}")
+    if name in RESERVED:
+        raise BoilerstripError(f"filter name {name!r} is reserved for boilerstrip's own page-level segments")
     existing = _registry.get(name)
     if existing is not None and existing is not cls and existing.__qualname__ != cls.__qualname__:
         raise BoilerstripError(

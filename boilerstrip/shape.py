@@ -9,7 +9,7 @@ from __future__ import annotations
 from .dates import parse_date
 from .page import Line, Page
 
-__all__ = ["is_prose", "is_headline", "is_short", "ends_sentence", "first_prose", "last_prose",
+__all__ = ["is_prose", "is_headline", "ends_sentence", "first_prose", "last_prose",
            "is_byline", "TitleBlock", "title_block"]
 
 #: How bylines start, in the languages of the cue tables ("By Jane Doe", "Von ...", "Par ...").
@@ -35,11 +35,6 @@ def is_prose(line: Line) -> bool:
     """
     words = line.words
     return words >= 25 or (words >= 12 and ends_sentence(line.text))
-
-
-def is_short(line: Line, max_words: int = 5) -> bool:
-    """A line of a few words: menu items, labels, buttons."""
-    return 0 < line.words <= max_words and line.length <= 60
 
 
 def is_headline(line: Line) -> bool:

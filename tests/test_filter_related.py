@@ -38,3 +38,14 @@ def test_heading_followed_by_running_text_takes_only_the_heading():
     result = run("related", text)
     assert reasons(result) == [("related", "related_heading")]
     assert result.text == "\n\n".join(ARTICLE)
+
+
+def test_read_more_under_every_teaser_is_a_link_not_a_block():
+    items = []
+    for n in range(3):
+        items += [f"Sewing machine model {n} review",
+                  f"Machine number {n} is a sturdy choice for beginners who want straight and zigzag stitches.",
+                  "Read more"]
+    result = run("related", page(*ARTICLE, *items))
+    assert [r for _, r in reasons(result)] == ["teaser_link"] * 3
+    assert "Sewing machine model 2 review" in result.text

@@ -58,3 +58,13 @@ def test_unknown_filter_lists_the_known_ones():
 def test_unknown_option_names_the_filter():
     with pytest.raises(TypeError, match="navigation"):
         boilerstrip.get_filter("navigation").from_options(min_run=3)
+
+
+def test_reserved_name_page_is_refused():
+    from boilerstrip import BoilerstripError, Filter, register_filter
+
+    class PageFilter(Filter):
+        name = "page"
+
+    with pytest.raises(BoilerstripError, match="reserved"):
+        register_filter(PageFilter)

@@ -7,10 +7,14 @@ that rhythm: the block ends at the first paragraph that is not directly preceded
 headline line, or that is directly followed by another paragraph (unless it is cut short
 with an ellipsis, as teasers are); that is where the article resumes when the block sits in
 its middle.
+
+A heading phrase printed three times or more ("Read more" under every teaser of a listing)
+is a link label, not the heading of one block: each copy goes on its own.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterable
 
 from ..cues import cues
@@ -20,6 +24,8 @@ from ..registry import register_filter
 from ..shape import ends_sentence, is_headline, is_prose
 
 _HEADING_MAX_WORDS = 8
+#: A block heading stands once on a page; a label printed this often is a per-item link.
+_LINK_REPEATS = 3
 
 
 @register_filter
@@ -30,10 +36,18 @@ class RelatedFilter(Filter):
     def find(self, page: Page) -> Iterable[Span]:
         headings = cues("related", "heading")
         content: list[Line] = list(page.kept_lines())
+        found = [line for line in content if line.words <= _HEADING_MAX_WORDS and headings.matches(line.key)]
+        if not found:
+            return
+        uses = Counter(line.key for line in found)
         pos = 0
         while pos < len(content):
             line = content[pos]
-            if line.words <= _HEADING_MAX_WORDS and headings.matches(line.key):
+            if uses.get(line.key, 0) >= _LINK_REPEATS and line.words <= _HEADING_MAX_WORDS:
+                # The same "Read more" under every teaser of a listing is a link, not a heading.
+                yield self.strip(page, line, "teaser_link", f"{line.text.strip()[:40]!r} occurs {uses[line.key]} times")
+                pos += 1
+            elif line.words <= _HEADING_MAX_WORDS and headings.matches(line.key):
                 end = self._block_end(content, pos)
                 reason = "related_block" if end > pos else "related_heading"
                 yield self.strip(page, line, reason, f"block under {line.text.strip()[:60]!r}",
