@@ -3,8 +3,9 @@
 Menus reach page text as runs of short lines with no sentence punctuation ("Home", "World",
 "Business", ...). Articles have short lines too (a title, a subheading, a short list), so a
 run must be long to count: three items above or below the article's running text, six inside
-it. The title block just above the first paragraph (title, byline, dateline) is never part of
-a menu run.
+it; above the article's title a single such line is page chrome (a site name, a banner). The
+title block just above the first paragraph (title, byline, dateline) is never part of a menu,
+and related-block headings are left to the related filter.
 """
 
 from __future__ import annotations
