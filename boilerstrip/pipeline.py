@@ -22,8 +22,9 @@ __all__ = ["Pipeline", "DEFAULT_FILTERS", "default_pipeline"]
 #: filters come first so that their reasons are the ones recorded; navigation, which judges
 #: by shape alone (runs of short lines), comes after them, so it finds the article's first
 #: paragraph and title with banners and share bars already out of the way; the related-block
-#: detector then looks through what they took; the repeated-paragraph collapser comes last because it
-#: uses what the others stripped to tell teasers from text.
+#: detector then looks through what they took; the region filter trims what stands outside
+#: the article once the others have found its edges; the repeated-paragraph collapser comes
+#: last because it uses what the others stripped to tell teasers from text.
 DEFAULT_FILTERS: tuple[str, ...] = (
     "consent",
     "comments",
@@ -34,6 +35,7 @@ DEFAULT_FILTERS: tuple[str, ...] = (
     "footer",
     "navigation",
     "related",
+    "region",
     "repeated",
 )
 

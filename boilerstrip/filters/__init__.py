@@ -8,6 +8,7 @@ from . import (  # noqa: F401
     footer,
     navigation,
     newsletter,
+    region,
     related,
     repeated,
     share,
