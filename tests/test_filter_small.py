@@ -81,3 +81,15 @@ def test_title_block_is_not_a_menu():
     text = page("Home", "News", "Sport", "Library opens", "By Jane Roe", *ARTICLE[1:])
     result = run("navigation", text)
     assert result.text.startswith("Library opens\n\nBy Jane Roe")
+
+
+def test_caption_ending_in_its_credit():
+    line = "In Gottesdiensten gilt FFP2-Maskenpflicht. Foto: ccnull/Marco Verch/cc by sa 2.0"
+    result = run("captions", page(ARTICLE[0], line, *ARTICLE[1:]))
+    assert result.text == BODY
+    assert reasons(result) == [("captions", "caption_credit")]
+
+
+def test_sentence_with_a_colon_later_is_not_a_caption():
+    line = "The mayor spoke first. Result: the council voted for the plan by a wide margin after a long debate."
+    assert run("captions", page(ARTICLE[0], line, *ARTICLE[1:])).stripped == []

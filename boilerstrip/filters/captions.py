@@ -7,6 +7,7 @@ not a caption, so "Source" is deliberately not a caption label.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ..cues import cues
@@ -18,6 +19,9 @@ from ..registry import register_filter
 _AGENCY_SUFFIXES = ("getty images", "shutterstock", "istock", "istockphoto", "unsplash", "alamy",
                     "pexels", "pixabay", "ap photo", "dpa-bildfunk", "imago images", "picture alliance")
 _MAX_WORDS = 80
+_TRAILING_CREDIT_LINE = 30
+#: A label ending a caption sentence: ". Photo:", ") Foto:", "! Bild:".
+_CREDIT_AFTER_SENTENCE = re.compile(r"[.!?)\]]\s+([^\W\d_][^\W\d_ ]{1,14}(?: [^\W\d_]{1,14})?)\s?:")
 
 
 @register_filter
@@ -39,3 +43,15 @@ class CaptionsFilter(Filter):
                 yield self.strip(page, line, "caption_credit", f"starts with {prefixes.starts(norm)!r}")
             elif line.words <= 15 and line.key.endswith(_AGENCY_SUFFIXES):
                 yield self.strip(page, line, "agency_credit", "ends with a picture agency's name")
+            elif line.words <= _TRAILING_CREDIT_LINE and self._ends_with_credit(norm, labels):
+                yield self.strip(page, line, "caption_credit", "a picture's caption ending in its credit")
+
+    @staticmethod
+    def _ends_with_credit(norm: str, labels) -> bool:
+        """"Crowds outside the hall. Photo: Jane Roe/Agency": a short text, then a credit label
+        after a sentence end, then a few words of credit to the end of the line."""
+        for match in _CREDIT_AFTER_SENTENCE.finditer(norm):
+            label, rest = match.group(1), norm[match.end():]
+            if labels.matches(label.strip()) and 0 < len(rest.split()) <= 8:
+                return True
+        return False
