@@ -176,3 +176,11 @@ def test_plain_text_mentioning_a_tag_is_not_html():
 def test_unknown_url_argument_is_fine():
     result = strip("Text of a page that is long enough to be kept.\n", url="https://example.com/a")
     assert "long enough" in result.text
+
+
+def test_auto_keeps_text_that_quotes_html_as_text():
+    page = ("How to centre a div\n\nWrap it in <div class=\"outer\"> and give <div> a width; "
+            "then <p> and <span> and <a href> and <li> tags inside it behave as usual.\n")
+    result = boilerstrip.strip(page)  # kind="auto"
+    assert result.kind == "text"
+    assert "How to centre a div" in result.text
