@@ -19,6 +19,10 @@ _HTML_START = re.compile(
 )
 
 
+_HTML_ROOT = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
+_HTML_HEAD_OR_BODY = re.compile(r"<(?:head|body)[\s>]", re.IGNORECASE)
+
+
 def decode(data: bytes) -> str:
     """Decode page bytes: UTF-8, then a detected encoding, then UTF-8 with replacements."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -54,7 +58,12 @@ def looks_binary(text: str) -> bool:
 def looks_like_html(text: str) -> bool:
     """True when *text* starts like an HTML document or fragment.
 
-    Only the start counts: page text about HTML quotes tags in its body (3 of the bench's
-    raw-text pages do), while markup begins with them.
+    What counts is the start (page text about HTML quotes tags in its body: 3 of the
+    bench's raw-text pages do, while markup begins with them), or an HTML skeleton
+    (doctype or <html>, and <head> or <body>) near the top.
     """
-    return _HTML_START.match(text.lstrip("\ufeff")[:5000]) is not None
+    head = text.lstrip("\ufeff")[:5000]
+    if _HTML_START.match(head):
+        return True
+    # Servers print PHP warnings before the doctype; the document still has its skeleton.
+    return bool(_HTML_ROOT.search(head) and _HTML_HEAD_OR_BODY.search(head))

@@ -184,3 +184,9 @@ def test_auto_keeps_text_that_quotes_html_as_text():
     result = boilerstrip.strip(page)  # kind="auto"
     assert result.kind == "text"
     assert "How to centre a div" in result.text
+
+
+def test_auto_sees_html_behind_server_warnings():
+    page = "<br />\n<b>Warning</b>: mysql_connect() failed\n<!DOCTYPE html>\n<html><head><title>x</title></head><body><p>x</p></body></html>"
+    with pytest.raises(NotImplementedError):
+        boilerstrip.strip(page)
