@@ -66,4 +66,5 @@ def looks_like_html(text: str) -> bool:
     if _HTML_START.match(head):
         return True
     # Servers print PHP warnings before the doctype; the document still has its skeleton.
-    return bool(_HTML_ROOT.search(head) and _HTML_HEAD_OR_BODY.search(head))
+    window = text[:50_000]
+    return bool(_HTML_ROOT.search(window) and _HTML_HEAD_OR_BODY.search(window))
