@@ -66,5 +66,7 @@ def looks_like_html(text: str) -> bool:
     if _HTML_START.match(head):
         return True
     # Servers print PHP warnings before the doctype; the document still has its skeleton.
+    if not head.lstrip().startswith("<"):
+        return False  # page text that lists tags (an HTML reference) starts with words
     window = text[:50_000]
     return bool(_HTML_ROOT.search(window) and _HTML_HEAD_OR_BODY.search(window))

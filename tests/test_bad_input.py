@@ -190,3 +190,8 @@ def test_auto_sees_html_behind_server_warnings():
     page = "<br />\n<b>Warning</b>: mysql_connect() failed\n<!DOCTYPE html>\n<html><head><title>x</title></head><body><p>x</p></body></html>"
     with pytest.raises(NotImplementedError):
         boilerstrip.strip(page)
+
+
+def test_auto_keeps_an_html_reference_page_as_text():
+    page = "HTML elements reference\n\n" + "\n\n".join(f"<{t}>" for t in ["a", "b", "body", "head", "html", "p"]) + "\n"
+    assert boilerstrip.strip(page).kind == "text"
