@@ -19,6 +19,7 @@ _HTML_START = re.compile(
 )
 
 
+_CONTROL = re.compile("[\x01-\x08\x0e-\x1f]")
 _HTML_ROOT = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _HTML_HEAD_OR_BODY = re.compile(r"<(?:head|body)[\s>]", re.IGNORECASE)
 
@@ -51,8 +52,7 @@ def looks_binary(text: str) -> bool:
         return False
     if "\x00" in sample:
         return True
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\x0b\x0c")
-    return controls / len(sample) > 0.1
+    return len(_CONTROL.findall(sample)) / len(sample) > 0.1
 
 
 def looks_like_html(text: str) -> bool:

@@ -128,6 +128,7 @@ class Page:
     stripped: list[bool] = field(default_factory=list)
     #: offset where the content starts: 1 when the source begins with a byte-order mark.
     content_start: int = 0
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, source: str, url: str | None = None) -> "Page":
@@ -187,8 +188,25 @@ class Page:
                 return line
         return None
 
+    def memo(self, name: str, compute):
+        """``compute(self)``, remembered until a filter strips another line.
+
+        Lines are only ever added to ``stripped``, so the number of stripped lines tells
+        whether anything a derived answer depends on has changed.
+        """
+        stamp = self.stripped.count(True)
+        hit = self._memo.get(name)
+        if hit is not None and hit[0] == stamp:
+            return hit[1]
+        value = compute(self)
+        self._memo[name] = (stamp, value)
+        return value
+
     def repeats(self) -> set[int]:
         """Indices of kept lines that repeat an earlier kept line (see Line.repeat_key)."""
+        return self.memo("repeats", Page._repeats)
+
+    def _repeats(self) -> set[int]:
         seen: set[str] = set()
         out: set[int] = set()
         for line in self.kept_lines():

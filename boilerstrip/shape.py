@@ -44,9 +44,18 @@ def is_headline(line: Line) -> bool:
 
 def first_prose(page: Page, kept_only: bool = True) -> int | None:
     """Index of the first prose line on the page."""
+    if kept_only:
+        return page.memo("first_prose", _first_kept_prose)
     for line in page.content_lines():
         if kept_only and page.stripped[line.index]:
             continue
+        if is_prose(line):
+            return line.index
+    return None
+
+
+def _first_kept_prose(page: Page) -> int | None:
+    for line in page.kept_lines():
         if is_prose(line):
             return line.index
     return None
@@ -85,6 +94,11 @@ class TitleBlock:
 
 
 def title_block(page: Page) -> TitleBlock:
+    """Find the title block just above the first paragraph of running text (see _title_block)."""
+    return page.memo("title_block", _title_block)
+
+
+def _title_block(page: Page) -> TitleBlock:
     """Find the title block just above the first paragraph of running text.
 
     Walking up from that paragraph: bylines, datelines and a short standfirst belong to the

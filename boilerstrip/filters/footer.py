@@ -14,6 +14,7 @@ from ..shape import last_prose
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*(?:[|·•‧∙/]|\s{2,}|\t)\s*")
 _MAX_WORDS = 40
+_MAX_LINK_LINE = 30  # a line made only of legal link names is shorter than this
 
 
 @register_filter
@@ -49,7 +50,7 @@ class FooterFilter(Filter):
                     yield from flush()
                     yield self.strip(page, line, "copyright_notice", f"contains {phrase!r}")
                     continue
-                parts = [p for p in _SEPARATORS.split(line.norm) if p]
+                parts = [p for p in _SEPARATORS.split(line.norm) if p] if line.words <= _MAX_LINK_LINE else []
                 if len(parts) >= 2 and all(legal.matches(p.strip(" .:")) for p in parts):
                     yield from flush()
                     yield self.strip(page, line, "legal_links")
