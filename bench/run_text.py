@@ -9,34 +9,11 @@ every page, then runs the reference scorer (score.py in the set's parent folder)
 
 from __future__ import annotations
 
-import collections
 import sys
 import time
 
 import boilerstrip
 from common import OUT, parse_args, score
-
-
-def lossless_problems(result: boilerstrip.Result) -> list[str]:
-    """What, if anything, breaks the lossless guarantee for one result."""
-    problems = []
-    source = result.source
-    last_end = -1
-    for seg in result.stripped:
-        if seg.text != source[seg.start:seg.end]:
-            problems.append(f"segment {seg.start}:{seg.end} text differs from source")
-        if seg.start < last_end:
-            problems.append(f"segment {seg.start}:{seg.end} overlaps the previous one")
-        last_end = seg.end
-    if result.text != boilerstrip.rebuild_text(source, result.stripped):
-        problems.append("text is not source minus segments")
-    chars = collections.Counter(ch for ch in source if not ch.isspace())
-    accounted = collections.Counter(ch for ch in result.text if not ch.isspace())
-    for seg in result.stripped:
-        accounted.update(ch for ch in seg.text if not ch.isspace())
-    if chars != accounted:
-        problems.append("characters lost or invented")
-    return problems
 
 
 def main() -> int:
@@ -52,7 +29,7 @@ def main() -> int:
     for path in pages:
         page_id = path.name[: -len(".raw.txt")]
         result = boilerstrip.strip(path.read_bytes(), kind="text")
-        problems = lossless_problems(result)
+        problems = result.lossless_problems()
         if problems:
             broken += 1
             print(f"{page_id}: {'; '.join(problems)}", file=sys.stderr)

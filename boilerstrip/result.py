@@ -7,6 +7,7 @@ complete explanation of the difference (the idea of ftfy's ``fix_and_explain``).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -91,6 +92,33 @@ class Result:
         """A JSON-ready dict: text, meta, kind and the stripped segments."""
         return {"text": self.text, "meta": dict(self.meta), "kind": self.kind,
                 "stripped": [s.to_dict() for s in self.stripped]}
+
+    def lossless_problems(self) -> list[str]:
+        """What breaks the lossless guarantee for this result; empty when it holds.
+
+        Segments must be sorted, apart, and equal to the source at their offsets; the text
+        must be the source minus the segments; and every non-whitespace character of the
+        source must be in the text or in a segment, as many times as in the source.
+        """
+        problems = []
+        last_end = 0
+        for seg in self.stripped:
+            if not 0 <= seg.start < seg.end <= len(self.source):
+                problems.append(f"segment {seg.start}:{seg.end} is outside the source")
+            if seg.start < last_end:
+                problems.append(f"segment {seg.start}:{seg.end} overlaps or precedes the previous one")
+            if seg.text != self.source[seg.start:seg.end]:
+                problems.append(f"segment {seg.start}:{seg.end} text differs from the source")
+            last_end = seg.end
+        if self.text != rebuild_text(self.source, self.stripped):
+            problems.append("text is not the source minus the stripped segments")
+        accounted = Counter(ch for ch in self.text if not ch.isspace())
+        for seg in self.stripped:
+            accounted.update(ch for ch in seg.text if not ch.isspace())
+        expected = Counter(ch for ch in self.source if not ch.isspace())
+        if accounted != expected:
+            problems.append(f"characters lost {dict(expected - accounted)!r} or added {dict(accounted - expected)!r}")
+        return problems
 
     def counts(self) -> dict[str, int]:
         """Number of stripped segments per filter."""

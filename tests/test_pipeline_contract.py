@@ -430,3 +430,11 @@ def test_counts():
     a = strip_lines("test_count", lambda t: t.startswith("X"))
     result = run([a], "X1\nkeep\nX2\nkeep too\n")
     assert result.counts() == {"test_count": 2}
+
+
+def test_lossless_problems_reports_a_lost_character():
+    result = boilerstrip.strip("Title line here\n\nA sentence of the article that is long enough to keep.\n", kind="text")
+    assert result.lossless_problems() == []
+    broken = boilerstrip.Result(result.source, result.text[:-1], result.stripped, result.meta)
+    assert any("minus the stripped segments" in p for p in broken.lossless_problems())
+    assert any("characters lost" in p for p in broken.lossless_problems())
