@@ -1,10 +1,17 @@
 """The main-content region: the article is one stretch of the page, and what lies outside goes.
 
-An article sits in one contiguous region: its title block, then its running text. Above the
-title a page has its header (site name, menus, banners, a kicker); after the article's last
-paragraph, once the page has moved on to its chrome (a block the other filters stripped),
-what follows is chrome too: tag lists, author boxes' links, "previous/next" links, widgets.
-Running text is never stripped here, only the short and middling lines around it.
+An article sits in one contiguous region: its title block, then its running text.
+
+* Above the title a page has its header (site name, menus, banners, a kicker): non-paragraph
+  lines there go (``before_title``).
+* After the article's last paragraph, once the page has moved on to its chrome (a block the
+  other filters stripped), the short and middling lines that follow go too: tag lists,
+  "previous/next" links, widgets (``after_article``).
+* The article has ended for good once a sizeable block of boilerplate (three stripped lines in
+  a row) comes after most of the page's running text (four fifths of its words): below it,
+  comments, author boxes, teasers and widgets follow, paragraphs or not
+  (``below_article_end``). On WCXB dev this took the mean token F1 from 0.787 to 0.794; any
+  share from 0.7 to 0.85 gave 0.793 to 0.795, so the value is not a fine-tuned number.
 """
 
 from __future__ import annotations
@@ -22,7 +29,13 @@ class RegionFilter(Filter):
     name = "region"
     description = "Non-paragraph lines above the article's title and after its end."
 
+    def __init__(self, end_share: float = 0.8, end_run: int = 3) -> None:
+        self.end_share = end_share
+        self.end_run = end_run
+
     def find(self, page: Page) -> Iterable[Span]:
+        if self.end_share:
+            yield from self._below_end(page)
         block = title_block(page)
         if block.title is not None:
             for line in page.kept_lines():
@@ -42,3 +55,29 @@ class RegionFilter(Filter):
                 continue
             if ended and not is_prose(line):
                 yield self.strip(page, line, "after_article", "after the article's end")
+
+    def _below_end(self, page: Page) -> Iterable[Span]:
+        """Everything below the block of boilerplate that ends the article.
+
+        That block is the first run of ``end_run`` stripped lines met once ``end_share`` of
+        the page's running text (in words) lies above it; earlier blocks (a related box in the
+        middle of the article) do not end it.
+        """
+        content = list(page.content_lines())
+        total = sum(l.words for l in content if not page.stripped[l.index] and is_prose(l))
+        if not total:
+            return
+        seen = 0
+        run = 0
+        for pos, line in enumerate(content):
+            if page.stripped[line.index]:
+                run += 1
+                if run >= self.end_run and seen >= self.end_share * total:
+                    for rest in content[pos + 1:]:
+                        if not page.stripped[rest.index]:
+                            yield self.strip(page, rest, "below_article_end", "after the block that ends the article")
+                    return
+            else:
+                run = 0
+                if is_prose(line):
+                    seen += line.words
