@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from .decode import decode, looks_binary, looks_like_html
-from .errors import InputError
 from .meta import extract_meta
 from .page import Page
-from .pipeline import Pipeline, build_result, default_pipeline
+from .pipeline import Pipeline, build_result, default_pipeline, page_segments
 from .result import Result, Segment
 
 __all__ = ["strip"]
@@ -46,9 +45,7 @@ def strip(page: str | bytes, *, kind: str = "auto", url: str | None = None,
 
 def _binary_result(doc: Page) -> Result:
     """Binary data is not a page: everything is stripped, and the result says so."""
-    segments = []
-    if doc.content_start:
-        segments.append(Segment(0, doc.content_start, "page", "byte_order_mark", doc.source[:doc.content_start]))
+    segments = page_segments(doc)
     content = [line for line in doc.lines if not line.is_blank]
     if content:
         start, end = content[0].start, content[-1].end

@@ -35,8 +35,6 @@ class CueSet:
     """The phrases of one (table, key) across languages, ready to match."""
 
     exact: frozenset[str] = frozenset()
-    templates: tuple[str, ...] = ()
-    phrases: tuple[str, ...] = field(default=())
     #: Keys of by_first that are words, and that are single characters of CJK scripts.
     word_keys: frozenset[str] = frozenset()
     char_keys: frozenset[str] = frozenset()
@@ -159,7 +157,7 @@ def cues(table: str, key: str, extra: tuple[str, ...] = ()) -> CueSet:
             key = first.group(0)
         by_first.setdefault(key, []).append(phrase)
     combined = re.compile("|".join(f"(?:{t})" for t in templates)) if templates else None
-    return CueSet(exact=frozenset(exact), templates=tuple(templates), phrases=tuple(plain),
+    return CueSet(exact=frozenset(exact),
                   template=combined, by_first={k: tuple(v) for k, v in by_first.items()},
                   word_keys=frozenset(k for k in by_first if k and not _NO_SPACES.match(k)),
                   char_keys=frozenset(k for k in by_first if k and _NO_SPACES.match(k)))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from .errors import InputError
 
 __all__ = ["decode", "looks_like_html", "looks_binary"]
 

@@ -124,10 +124,7 @@ class Pipeline:
     @staticmethod
     def _segments(page: Page, decided: list[tuple[str, str, str | None] | None]) -> list[Segment]:
         """Merge consecutive lines with the same decision (blank lines between allowed)."""
-        segments: list[Segment] = []
-        if page.content_start:
-            segments.append(Segment(0, page.content_start, "page", "byte_order_mark",
-                                    page.source[:page.content_start], "a BOM is not page text"))
+        segments: list[Segment] = page_segments(page)
         run_first = run_last = -1
         run_decision = None
 
@@ -149,6 +146,14 @@ class Pipeline:
             run_first = run_last = line.index
         close()
         return segments
+
+
+def page_segments(page: Page) -> list[Segment]:
+    """What the pipeline itself strips before any filter: a leading byte-order mark."""
+    if not page.content_start:
+        return []
+    return [Segment(0, page.content_start, "page", "byte_order_mark",
+                    page.source[:page.content_start], "a BOM is not page text")]
 
 
 def _line_at(page: Page, offset: int, edge: str) -> int | None:

@@ -42,35 +42,32 @@ def is_headline(line: Line) -> bool:
     return 1 <= line.words <= 25 and line.length <= 250 and not (line.words >= 12 and ends_sentence(line.text))
 
 
-def first_prose(page: Page, kept_only: bool = True) -> int | None:
-    """Index of the first prose line on the page."""
-    if kept_only:
-        return page.memo("first_prose", _first_kept_prose)
-    for line in page.content_lines():
-        if kept_only and page.stripped[line.index]:
-            continue
-        if is_prose(line):
-            return line.index
-    return None
+def first_prose(page: Page) -> int | None:
+    """Index of the first kept prose line on the page."""
+    return page.memo("first_prose", _first_prose)
 
 
-def _first_kept_prose(page: Page) -> int | None:
+def _first_prose(page: Page) -> int | None:
     for line in page.kept_lines():
         if is_prose(line):
             return line.index
     return None
 
 
-def last_prose(page: Page, kept_only: bool = True) -> int | None:
-    """Index of the last prose line on the page that is not a copy of an earlier line.
+def last_prose(page: Page) -> int | None:
+    """Index of the last kept prose line on the page that is not a copy of an earlier line.
 
     A paragraph printed again further down (a lead echoed in a teaser) says nothing about
     where the article ends; ignoring copies also keeps the answer the same once the
     repeated-paragraph collapser has removed them.
     """
+    return page.memo("last_prose", _last_prose)
+
+
+def _last_prose(page: Page) -> int | None:
     repeats = page.repeats()
     for line in reversed(page.lines):
-        if line.is_blank or (kept_only and page.stripped[line.index]) or line.index in repeats:
+        if line.is_blank or page.stripped[line.index] or line.index in repeats:
             continue
         if is_prose(line):
             return line.index

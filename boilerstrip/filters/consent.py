@@ -38,7 +38,8 @@ class ConsentFilter(Filter):
             return
         # A sentence of the article may mention cookies ("the recipe uses cookies to ...").
         # A banner sentence stands outside the article's running text, or has its buttons.
-        others = [pos for pos, line in enumerate(content) if is_prose(line) and pos not in dict(found)]
+        candidates = {pos for pos, _ in found}
+        others = [pos for pos, line in enumerate(content) if pos not in candidates and is_prose(line)]
         head = others[0] if others else len(content)
         tail = others[-1] if others else -1
         banner_at = []

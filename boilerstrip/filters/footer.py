@@ -39,7 +39,7 @@ class FooterFilter(Filter):
         for line in page.kept_lines():
             if line.words <= _MAX_WORDS:
                 head = line.norm[:40]
-                if _COPYRIGHT.match(head) or _COPYRIGHT.search(head) and line.words <= 15:
+                if _COPYRIGHT.match(head) or (_COPYRIGHT.search(head) and line.words <= 15):
                     yield from flush()
                     yield self.strip(page, line, "copyright_notice")
                     continue

@@ -36,10 +36,10 @@ class RelatedFilter(Filter):
     def find(self, page: Page) -> Iterable[Span]:
         headings = cues("related", "heading")
         content: list[Line] = list(page.kept_lines())
-        found = [line for line in content if line.words <= _HEADING_MAX_WORDS and headings.matches(line.key)]
+        found = {line.index for line in content if line.words <= _HEADING_MAX_WORDS and headings.matches(line.key)}
         if not found:
             return
-        uses = Counter(line.key for line in found)
+        uses = Counter(line.key for line in content if line.index in found)
         pos = 0
         while pos < len(content):
             line = content[pos]
@@ -47,7 +47,7 @@ class RelatedFilter(Filter):
                 # The same "Read more" under every teaser of a listing is a link, not a heading.
                 yield self.strip(page, line, "teaser_link", f"{line.text.strip()[:40]!r} occurs {uses[line.key]} times")
                 pos += 1
-            elif line.words <= _HEADING_MAX_WORDS and headings.matches(line.key):
+            elif line.index in found:
                 end = self._block_end(content, pos)
                 reason = "related_block" if end > pos else "related_heading"
                 yield self.strip(page, line, reason, f"block under {line.text.strip()[:60]!r}",
