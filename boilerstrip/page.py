@@ -118,7 +118,8 @@ class Page:
     """The source cut into lines and paragraphs, plus what earlier filters stripped.
 
     ``stripped[i]`` is true when line *i* was stripped by a filter that ran before the one
-    now looking at the page. Only the pipeline changes it.
+    now looking at the page, and ``stripped_by[i]`` names that filter. Only the pipeline
+    changes them.
     """
 
     source: str
@@ -126,6 +127,7 @@ class Page:
     paragraphs: list[Paragraph]
     url: str | None = None
     stripped: list[bool] = field(default_factory=list)
+    stripped_by: list[str | None] = field(default_factory=list)
     #: offset where the content starts: 1 when the source begins with a byte-order mark.
     content_start: int = 0
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
@@ -160,7 +162,8 @@ class Page:
             add_line(pos, len(source))
         if para_first >= 0:
             paragraphs.append(Paragraph(len(paragraphs), para_first, len(lines) - 1))
-        return cls(source, lines, paragraphs, url, [False] * len(lines), content_start)
+        return cls(source, lines, paragraphs, url, [False] * len(lines), [None] * len(lines),
+                   content_start)
 
     # ----------------------------------------------------------------- navigation
     def is_stripped(self, index: int) -> bool:

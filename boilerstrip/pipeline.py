@@ -24,7 +24,8 @@ __all__ = ["Pipeline", "DEFAULT_FILTERS", "default_pipeline"]
 #: paragraph and title with banners and share bars already out of the way; the related-block
 #: detector then looks through what they took; the region filter trims what stands outside
 #: the article once the others have found its edges; the repeated-paragraph collapser comes
-#: last because it uses what the others stripped to tell teasers from text.
+#: after them because it uses what the others stripped to tell teasers from text; the
+#: main-block model runs last, because every rule's decision is one of its features.
 DEFAULT_FILTERS: tuple[str, ...] = (
     "consent",
     "comments",
@@ -37,6 +38,7 @@ DEFAULT_FILTERS: tuple[str, ...] = (
     "related",
     "region",
     "repeated",
+    "main_block",
 )
 
 _REASON = re.compile(r"[a-z][a-z0-9_]*\Z")
@@ -102,6 +104,7 @@ class Pipeline:
             for i, d in enumerate(decided):
                 if d is not None:
                     page.stripped[i] = True
+                    page.stripped_by[i] = d[0]
         return self._segments(page, decided)
 
     @staticmethod
