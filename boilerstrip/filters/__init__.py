@@ -6,6 +6,7 @@ from . import (  # noqa: F401
     comments,
     consent,
     footer,
+    main_block,
     navigation,
     newsletter,
     region,

@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Train the main-block model, report its cross-validated score, and export it into the package.
+
+    pip install ".[train]"
+    python bench/train_main_block.py ../shared/bench/wcxb_dev            # CV figures + export
+    python bench/train_main_block.py ../shared/bench/wcxb_dev --cv-only  # CV figures only
+
+What it does:
+
+1. Runs the rule filters (the default pipeline without ``main_block``) on every ``<id>.raw.txt``
+   and computes the line features of :mod:`boilerstrip.linefeatures`.
+2. Labels each non-blank line 1 when it lies between the first and the last line of the page's
+   gold text. The gold's first and last few words are located in the raw text (8, 6, 4 or 3
+   tokens, the longest that is found): a whole-line match of a short line would put the start
+   of the block on a menu item that happens to repeat a phrase of the article. When the ends
+   cannot be located, the first and last lines of 3+ words found in the gold are used.
+3. Cross-validates by page (5 folds, by a hash of the page id): for each fold a model trained on
+   the other four is exported exactly as the shipped one is, and the full default pipeline runs
+   with it on the held-out pages. Their texts go to ``bench/out/main_block_cv/`` and the
+   reference ``score.py`` scores them: those are the figures to report, never the training fit.
+4. Unless ``--cv-only``, trains on every page and writes ``boilerstrip/models/main_block.json``.
+
+Training needs scikit-learn (the ``train`` extra); boilerstrip itself only needs numpy to run
+the exported trees.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import time
+import zlib
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+import boilerstrip
+from boilerstrip.decode import decode
+from boilerstrip.filters.main_block import MainBlockFilter
+from boilerstrip.linefeatures import FEATURE_NAMES, line_features
+from boilerstrip.model import FORMAT, MODEL_DIR, TreeModel
+from boilerstrip.page import Page
+from boilerstrip.pipeline import DEFAULT_FILTERS, Pipeline
+
+OUT = Path(__file__).parent / "out"
+FOLDS = 5
+PARAMS = dict(max_iter=100, max_depth=5, learning_rate=0.1)
+_TOKEN = re.compile(r"\w+")
+RULES = [name for name in DEFAULT_FILTERS if name != "main_block"]
+
+
+def gold_block(page: Page, gold: str) -> tuple[int, int] | None:
+    """Line indices of the first and last line of the gold text in the page (see module doc)."""
+    gold_tokens = _TOKEN.findall(gold.lower())
+    if not gold_tokens:
+        return None
+    stream: list[str] = []
+    owner: list[int] = []
+    for line in page.lines:
+        if not line.is_blank:
+            toks = _TOKEN.findall(line.text.lower())
+            stream += toks
+            owner += [line.index] * len(toks)
+    joined = " " + " ".join(stream) + " "
+
+    def locate(last: bool) -> int | None:
+        for k in (8, 6, 4, 3):
+            if len(gold_tokens) < k:
+                continue
+            probe = " " + " ".join(gold_tokens[-k:] if last else gold_tokens[:k]) + " "
+            pos = joined.rfind(probe) if last else joined.find(probe)
+            if pos >= 0:
+                token = joined.count(" ", 0, pos + 1) - 1 + (k - 1 if last else 0)
+                return owner[min(token, len(owner) - 1)]
+        return None
+
+    first, last = locate(False), locate(True)
+    if first is not None and last is not None and first <= last:
+        return first, last
+    padded = " " + " ".join(gold_tokens) + " "
+    found = [line.index for line in page.lines if not line.is_blank
+             and len(toks := _TOKEN.findall(line.text.lower())) >= 3
+             and (" " + " ".join(toks) + " ") in padded]
+    return (found[0], found[-1]) if found else None
+
+
+def load(set_dir: Path):
+    """(page id, raw text, feature rows, labels, weights) for every page with gold."""
+    rules = Pipeline(RULES)
+    pages = []
+    for path in sorted(set_dir.glob("*.raw.txt")):
+        page_id = path.name[: -len(".raw.txt")]
+        gold_path = set_dir / f"{page_id}.gold.txt"
+        if not gold_path.exists():
+            continue
+        raw = decode(path.read_bytes())
+        page = Page.from_text(raw)
+        rules.run(page)
+        lines, rows = line_features(page)
+        block = gold_block(page, gold_path.read_text(encoding="utf-8"))
+        labels = np.array([1 if block and block[0] <= l.index <= block[1] else 0 for l in lines])
+        weights = np.sqrt(np.array([len(_TOKEN.findall(l.text)) + 1.0 for l in lines]))
+        pages.append((page_id, raw, rows, labels, weights))
+    return pages
+
+
+def fit(pages):
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rows = [p for p in pages if len(p[2])]
+    X = np.vstack([p[2] for p in rows])
+    y = np.concatenate([p[3] for p in rows])
+    w = np.concatenate([p[4] for p in rows])
+    return HistGradientBoostingClassifier(random_state=0, **PARAMS).fit(X, y, sample_weight=w)
+
+
+def export(model, info: dict) -> dict:
+    """The fitted sklearn model as the plain arrays boilerstrip.model.TreeModel reads."""
+    trees = []
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        trees.append({
+            "feature": nodes["feature_idx"].tolist(),
+            "threshold": nodes["num_threshold"].tolist(),  # exact: a threshold can equal a data value
+            "left": nodes["left"].tolist(),
+            "right": nodes["right"].tolist(),
+            "value": nodes["value"].tolist(),
+            "leaf": nodes["is_leaf"].astype(bool).tolist(),
+            "depth": int(nodes["depth"].max()),
+        })
+    baseline = float(np.ravel(model._baseline_prediction)[0])
+    return {"format": FORMAT, "features": list(FEATURE_NAMES), "baseline": baseline,
+            "trees": trees, "info": info}
+
+
+def check_export(model, spec: dict, pages) -> None:
+    """The exported trees must give sklearn's probabilities (up to rounding)."""
+    sample = np.vstack([p[2] for p in pages[:50] if len(p[2])])
+    ours = TreeModel(spec).predict_proba(sample)
+    theirs = model.predict_proba(sample)[:, 1]
+    worst = float(np.abs(ours - theirs).max())
+    if worst > 1e-5:
+        raise SystemExit(f"exported model disagrees with scikit-learn by {worst:.2g}")
+
+
+def cross_validate(pages, set_dir: Path, by_type: bool) -> None:
+    out = OUT / "main_block_cv"
+    out.mkdir(parents=True, exist_ok=True)
+    fold = {p[0]: zlib.crc32(p[0].encode()) % FOLDS for p in pages}
+    for k in range(FOLDS):
+        started = time.perf_counter()
+        model = fit([p for p in pages if fold[p[0]] != k])
+        spec = export(model, {"fold": k})
+        check_export(model, spec, pages)
+        pipeline = Pipeline([*RULES, MainBlockFilter(model=TreeModel(spec, f"fold {k}"))])
+        held_out = [p for p in pages if fold[p[0]] == k]
+        for page_id, raw, *_ in held_out:
+            (out / f"{page_id}.txt").write_text(pipeline(raw, kind="text").text, encoding="utf-8")
+        print(f"fold {k}: {len(held_out)} held-out pages ({time.perf_counter() - started:.0f} s)")
+    cmd = [sys.executable, str(set_dir.parent / "score.py"), str(set_dir), str(out)]
+    subprocess.call(cmd + (["--by-type"] if by_type else []))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("set_dir", type=Path, help="a labelled set, e.g. ../shared/bench/wcxb_dev")
+    parser.add_argument("--cv-only", action="store_true", help="report cross-validated figures, export nothing")
+    parser.add_argument("--no-cv", action="store_true", help="skip cross-validation, only train and export")
+    parser.add_argument("--by-type", action="store_true", help="score per page type too")
+    args = parser.parse_args()
+    pages = load(args.set_dir)
+    print(f"{len(pages)} pages, {sum(len(p[3]) for p in pages)} lines, "
+          f"{len(FEATURE_NAMES)} features; boilerstrip {boilerstrip.__version__}")
+    if not args.no_cv:
+        cross_validate(pages, args.set_dir, args.by_type)
+    if args.cv_only:
+        return 0
+    model = fit(pages)
+    info = {"trained_on": args.set_dir.name, "pages": len(pages), "date": date.today().isoformat(),
+            "params": PARAMS, "label": "between the first and last line of the gold text",
+            "retrain": "python bench/train_main_block.py ../shared/bench/wcxb_dev"}
+    spec = export(model, info)
+    check_export(model, spec, pages)
+    MODEL_DIR.mkdir(exist_ok=True)
+    target = MODEL_DIR / "main_block.json"
+    target.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {target} ({target.stat().st_size // 1024} KB, {len(spec['trees'])} trees)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""The main block: the one stretch of the page that holds its content, found by a trained model.
+
+A page's main content is one contiguous stretch: the title, then the text, lists and
+subheadings of the article (or the description of a product, the posts of a thread). What lies
+above it (header, menus, a mega-menu of shop categories) and below it (teasers, reviews of other
+things, widgets, footers) is boilerplate even where no cue phrase gives it away.
+
+The rule filters run first and leave their decisions on the page. A gradient-boosted tree model
+(``boilerstrip/models/main_block.json``, trained by ``bench/train_main_block.py`` on the WCXB
+dev pages, see docs/benchmarks.md) then scores every non-blank line with the probability that it
+lies inside the main block, from the line's shape and its surroundings
+(:mod:`boilerstrip.linefeatures`). The block is the stretch of lines with the highest total of
+``(score - threshold) * (words + weight)``: the maximum-sum segment, found in one linear pass,
+extended up to the article's title block when its first paragraph is inside. A
+short line scored just under the threshold inside the article stays, because the paragraphs
+around it outweigh it; a long teaser far below the article goes, because the low-scored lines
+between them would cost more than it brings.
+
+Kept lines above the block go with ``before_main_block``, kept lines below it with
+``after_main_block``; the detail gives the line's score and the block's extent. When the page has no
+paragraph of running text (a bare list, a two-line snippet), when no stretch scores above zero, or the best one holds only lines the rules already stripped, the filter
+strips nothing: it only ever narrows a page to a block it can read.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import numpy as np
+
+from ..filter import Filter, Span
+from ..linefeatures import FEATURE_NAMES, line_features
+from ..model import TreeModel, load_model
+from ..page import Page
+from ..registry import register_filter
+from ..shape import first_prose, is_prose, title_block
+
+
+def best_block(scores: Iterable[float]) -> tuple[int, int] | None:
+    """First and last index of the contiguous run with the highest positive sum (Kadane)."""
+    best = 0.0
+    current = 0.0
+    start = 0
+    found = None
+    for j, value in enumerate(scores):
+        if current <= 0:
+            current = value
+            start = j
+        else:
+            current += value
+        if current > best:
+            best = current
+            found = (start, j)
+    return found
+
+
+@register_filter
+class MainBlockFilter(Filter):
+    name = "main_block"
+    description = "Lines outside the page's main block, as a trained model scores it."
+
+    def __init__(self, threshold: float = 0.4, weight: float = 5.0,
+                 model: str | TreeModel = "main_block") -> None:
+        if not 0.0 < threshold < 1.0:
+            raise ValueError(f"filter 'main_block': threshold must be between 0 and 1, got {threshold!r}")
+        self.threshold = threshold
+        self.weight = weight
+        self.model = load_model(model) if isinstance(model, str) else model
+        self.model.check_features(FEATURE_NAMES)
+
+    def scores(self, page: Page):
+        """The page's non-blank lines and each one's probability of lying in the main block."""
+        lines, rows = line_features(page)
+        return lines, self.model.predict_proba(rows)
+
+    @staticmethod
+    def _with_title(page: Page, lines: list, first: int, last: int) -> tuple[int, int]:
+        """Extend the block up over paragraphs right above it, then to the article's title.
+
+        The model scores a title, a byline and a dateline low (short lines without function
+        words look like menus), but they belong to the article below them.
+        """
+        # Running text does not stop and restart: kept paragraphs directly above the block
+        # (a page that opens with its article, no header) belong to it.
+        while first > 0 and is_prose(lines[first - 1]) and not page.stripped[lines[first - 1].index]:
+            first -= 1
+        head = title_block(page)
+        start = first_prose(page)
+        if head.title is None or start is None or head.title >= lines[first].index:
+            return first, last
+        if not lines[first].index <= start <= lines[last].index:
+            return first, last
+        for j in range(first - 1, -1, -1):
+            if lines[j].index == head.title:
+                return j, last
+        return first, last
+
+    def find(self, page: Page) -> Iterable[Span]:
+        if first_prose(page) is None:
+            return  # no paragraph of running text: no article for the block to be found around
+        lines, probs = self.scores(page)
+        if not lines:
+            return
+        gains = (probs - self.threshold) * (np.array([line.words for line in lines]) + self.weight)
+        block = best_block(gains.tolist())
+        if block is None:
+            return
+        first, last = self._with_title(page, lines, *block)
+        if all(page.stripped[line.index] for line in lines[first:last + 1]):
+            return  # a block of what the rules already stripped: nothing to narrow the page to
+        extent = f"main block: lines {lines[first].index + 1}-{lines[last].index + 1}"
+        for j, line in enumerate(lines):
+            if first <= j <= last or page.stripped[line.index]:
+                continue
+            reason = "before_main_block" if j < first else "after_main_block"
+            yield self.strip(page, line, reason, f"score {probs[j]:.2f}; {extent}")

@@ -1,0 +1,198 @@
+"""Per-line features for the main-block model: what a line looks like, and what surrounds it.
+
+jusText's lesson, carried over to plain text: a line's own shape (length, function words,
+punctuation, capitals, digits) says something, and its neighbourhood says more. A short line
+between long paragraphs is part of the article; a long teaser among menus is not. So besides
+the line's own shape, each row describes its surroundings: how much running text lies above and
+below it, how close the nearest paragraph is, where the title is, and which of the cue filters
+(comments, related, share, footer...) already fired above or below it. The rule filters run
+first, so their decisions are features too: a model trained on top of them only has to learn
+where the article starts and ends.
+
+Computed for the non-blank lines of a page, after the rule filters have run (``page.stripped``
+and ``page.stripped_by`` filled). ``FEATURE_NAMES`` gives the columns, in order; the shipped
+model records the names it was trained with, and loading it checks they still match.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Sequence
+
+import numpy as np
+
+from .page import Line, Page
+from .shape import ends_sentence, is_headline, title_block
+from .stopwords import guess_stoplist, tokens
+
+__all__ = ["FEATURE_NAMES", "RULE_FILTERS", "line_features"]
+
+#: Filters whose decisions are features (one column each: "this filter stripped the line").
+RULE_FILTERS: tuple[str, ...] = ("consent", "comments", "captions", "share", "newsletter", "ads",
+                                 "footer", "navigation", "related", "region", "repeated")
+#: Filters that mark the edges of an article; "fired above/below this line" is a feature.
+EDGE_FILTERS: tuple[str, ...] = ("comments", "related", "share", "footer", "navigation", "newsletter")
+
+_WINDOWS = (2, 5, 12)
+_SIDE_WINDOWS = (3, 8)
+_STOP_WINDOWS = (1, 3, 8)
+_DIGIT = re.compile(r"\d")
+_CAPITALISED = re.compile(r"\b[^\W\d_a-z]", re.UNICODE)
+_BULLETS = "•-*·»>|–—►▶✓✔"
+
+
+def _names() -> tuple[str, ...]:
+    names = ["stripped", *(f"stripped_by_{f}" for f in RULE_FILTERS),
+             "log_words", "log_chars", "prose", "ends_sentence", "headline", "digit_share",
+             "capitalised_share", "position", "prose_above_share", "prose_below_share",
+             "kept_above_share", "log_lines_since_prose", "log_lines_until_prose"]
+    for w in _WINDOWS:
+        names += [f"prose_density_{w}", f"kept_density_{w}", f"log_prose_words_{w}"]
+    names += ["title_side", "log_title_distance", "before_first_prose", "after_last_prose",
+              "log_paragraph_lines", "bullet", "pipe_share", "log_page_lines"]
+    for f in EDGE_FILTERS:
+        names += [f"{f}_above", f"{f}_below"]
+    for w in _SIDE_WINDOWS:
+        names += [f"stripped_share_above_{w}", f"stripped_share_below_{w}",
+                  f"log_prose_words_above_{w}", f"log_prose_words_below_{w}"]
+    names += ["stripped_share_above", "stripped_share_below", "stopword_density"]
+    names += [f"stopword_density_{w}" for w in _STOP_WINDOWS]
+    return tuple(names)
+
+
+FEATURE_NAMES: tuple[str, ...] = _names()
+
+
+def _window_sum(prefix: np.ndarray, n: int, w: int) -> np.ndarray:
+    """Sum over lines j-w..j+w for every j, from a prefix-sum array of length n+1."""
+    idx = np.arange(n)
+    lo = np.maximum(idx - w, 0)
+    hi = np.minimum(idx + w + 1, n)
+    return prefix[hi] - prefix[lo]
+
+
+def _prefix(values: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(values) + 1)
+    np.cumsum(values, out=out[1:])
+    return out
+
+
+def line_features(page: Page) -> tuple[list[Line], np.ndarray]:
+    """The page's non-blank lines and their feature rows (``len(lines) x len(FEATURE_NAMES)``)."""
+    lines = [line for line in page.lines if not line.is_blank]
+    n = len(lines)
+    if not n:
+        return lines, np.zeros((0, len(FEATURE_NAMES)))
+    by_index = {name: k for k, name in enumerate(RULE_FILTERS)}
+    line_tokens = [tokens(line.text) for line in lines]
+    stoplist = guess_stoplist(line_tokens)
+
+    by = np.full(n, -1)
+    kept = np.ones(n)
+    words = np.empty(n)
+    chars = np.empty(n)
+    prose = np.zeros(n)
+    ends = np.zeros(n)
+    headline = np.zeros(n)
+    digits = np.empty(n)
+    caps = np.empty(n)
+    n_tokens = np.empty(n)
+    n_stop = np.empty(n)
+    bullet = np.zeros(n)
+    pipes = np.empty(n)
+    para_lines = np.empty(n)
+    title_at = -1
+    block = title_block(page)
+    for j, line in enumerate(lines):
+        text = line.text
+        name = page.stripped_by[line.index]
+        if page.stripped[line.index]:
+            kept[j] = 0.0
+            by[j] = by_index.get(name, -1)
+        w = line.words
+        words[j] = w
+        chars[j] = len(text)
+        sentence = ends_sentence(text)
+        ends[j] = sentence
+        prose[j] = w >= 25 or (w >= 12 and sentence)
+        headline[j] = is_headline(line)
+        digits[j] = len(_DIGIT.findall(text))
+        caps[j] = len(_CAPITALISED.findall(text))
+        toks = line_tokens[j]
+        n_tokens[j] = len(toks)
+        n_stop[j] = sum(1 for t in toks if t in stoplist) if stoplist else 0
+        stripped_text = text.lstrip()
+        bullet[j] = bool(stripped_text) and stripped_text[0] in _BULLETS
+        pipes[j] = text.count("|")
+        paragraph = page.paragraphs[line.paragraph]
+        para_lines[j] = paragraph.last - paragraph.first + 1
+        if line.index == block.title:
+            title_at = j
+
+    idx = np.arange(n)
+    kept_prose_words = words * prose * kept
+    kept_words = words * kept
+    total_prose = kept_prose_words.sum() or 1.0
+    total_kept = kept_words.sum() or 1.0
+    p_prose = _prefix(kept_prose_words)
+    p_kept = _prefix(kept_words)
+    p_words = _prefix(words)
+    p_stripped = _prefix(1.0 - kept)
+
+    cols: list[np.ndarray] = [1.0 - kept]
+    cols += [(by == k).astype(float) for k in range(len(RULE_FILTERS))]
+    cols += [np.log1p(words), np.log1p(chars), prose, ends, headline,
+             digits / (chars + 1), caps / (words + 1), idx / n,
+             p_prose[:-1] / total_prose, (total_prose - p_prose[1:]) / total_prose,
+             p_kept[:-1] / total_kept]
+    anchors = np.flatnonzero(kept_prose_words)
+    if len(anchors):
+        before = np.searchsorted(anchors, idx, side="left") - 1   # last anchor < j
+        after = np.searchsorted(anchors, idx, side="right")       # first anchor > j
+        since = np.where(before >= 0, idx - anchors[np.maximum(before, 0)], 99)
+        until = np.where(after < len(anchors), anchors[np.minimum(after, len(anchors) - 1)] - idx, 99)
+        first, last = anchors[0], anchors[-1]
+        before_first = (idx < first).astype(float)
+        after_last = (idx > last).astype(float)
+    else:
+        since = until = np.full(n, 99)
+        before_first = after_last = np.full(n, -1.0)
+    cols += [np.log1p(np.minimum(since, 99)), np.log1p(np.minimum(until, 99))]
+    for w in _WINDOWS:
+        around = _window_sum(p_words, n, w) + 1
+        prose_around = _window_sum(p_prose, n, w)
+        cols += [prose_around / around, _window_sum(p_kept, n, w) / around, np.log1p(prose_around)]
+    if title_at >= 0:
+        side = np.where(idx < title_at, 1.0, np.where(idx == title_at, 0.5, 0.0))
+        gap = idx - title_at
+        distance = np.sign(gap) * np.log1p(np.abs(gap))
+    else:
+        side = distance = np.full(n, -1.0)
+    cols += [side, distance, before_first, after_last, np.log1p(para_lines), bullet,
+             pipes / (words + 1), np.full(n, math.log1p(n))]
+    for name in EDGE_FILTERS:
+        hit = (by == by_index[name]).astype(float)
+        running = np.cumsum(hit)
+        cols += [((running - hit) > 0).astype(float), ((running[-1] - running) > 0).astype(float)]
+    for w in _SIDE_WINDOWS:
+        lo = np.maximum(idx - w, 0)
+        hi = np.minimum(idx + w + 1, n)
+        cols += [(p_stripped[idx] - p_stripped[lo]) / (idx - lo + 1),
+                 (p_stripped[hi] - p_stripped[idx + 1]) / (hi - idx),
+                 np.log1p(p_prose[idx] - p_prose[lo]), np.log1p(p_prose[hi] - p_prose[idx + 1])]
+    cols += [p_stripped[:-1] / n, (p_stripped[-1] - p_stripped[1:]) / n]
+    density = np.where(n_tokens > 0, n_stop / np.maximum(n_tokens, 1), 0.0)
+    cols.append(density)
+    p_stop = _prefix(n_stop)
+    p_tok = _prefix(n_tokens)
+    for w in _STOP_WINDOWS:
+        cols.append(_window_sum(p_stop, n, w) / (_window_sum(p_tok, n, w) + 1))
+    matrix = np.column_stack(cols)
+    assert matrix.shape[1] == len(FEATURE_NAMES), (matrix.shape, len(FEATURE_NAMES))
+    return lines, matrix
+
+
+def feature_table(rows: Sequence[Sequence[float]]) -> list[dict[str, float]]:
+    """Rows as dicts keyed by feature name (for explanations and debugging)."""
+    return [dict(zip(FEATURE_NAMES, map(float, row))) for row in rows]

@@ -1,0 +1,186 @@
+"""The main-block model: its parts (features, tree runner, block search) and the filter's decisions."""
+
+import json
+
+import numpy as np
+import pytest
+
+import boilerstrip
+from boilerstrip.filters.main_block import MainBlockFilter, best_block
+from boilerstrip.linefeatures import FEATURE_NAMES, line_features
+from boilerstrip.model import MODEL_DIR, ModelError, TreeModel, load_model
+from boilerstrip.page import Page
+from boilerstrip.pipeline import DEFAULT_FILTERS, Pipeline
+from boilerstrip.stopwords import guess_stoplist, tokens
+from helpers import ARTICLE, page, reasons
+
+RULES = [name for name in DEFAULT_FILTERS if name != "main_block"]
+
+MENU = ["Home", "News", "Sport", "Business", "Culture", "Weather", "Contact us"]
+TEASERS = [
+    "Fishermen protest new quota rules in the harbour",
+    "Council to vote on ferry timetable next month",
+    "Lighthouse restoration wins regional heritage prize",
+    "Storm damages piers along the northern coast",
+    "School choir to sing at the county festival",
+    "New bakery opens on Quay Street this weekend",
+]
+BODY = ARTICLE[1:] + [
+    "Librarians said the most borrowed book of the first week was a history of the harbour "
+    "written by a retired teacher who had worked on it for more than twenty years.",
+    "The council has promised to keep the library open six days a week for at least the next "
+    "five years, and to review the opening hours after the first winter.",
+]
+
+
+def rules_page(text: str) -> Page:
+    p = Page.from_text(text)
+    Pipeline(RULES).run(p)
+    return p
+
+
+# ---------------------------------------------------------------- block search
+def test_best_block_is_the_maximum_sum_run():
+    assert best_block([-1.0, 2.0, -0.5, 3.0, -4.0, 1.0]) == (1, 3)
+
+
+def test_best_block_keeps_a_dip_that_the_neighbours_outweigh():
+    assert best_block([5.0, -1.0, 5.0]) == (0, 2)
+
+
+def test_best_block_is_none_when_nothing_scores_above_zero():
+    assert best_block([-1.0, -0.1, 0.0]) is None
+    assert best_block([]) is None
+
+
+# ---------------------------------------------------------------- tree runner
+def stump(threshold: float = 0.5) -> dict:
+    """One tree: feature 0 <= threshold gives -2, otherwise +2."""
+    return {"format": "boilerstrip-trees/1", "features": ["a", "b"], "baseline": 0.0,
+            "trees": [{"feature": [0, 0, 0], "threshold": [threshold, 0, 0], "left": [1, 0, 0],
+                       "right": [2, 0, 0], "value": [0, -2.0, 2.0], "leaf": [False, True, True],
+                       "depth": 1}]}
+
+
+def test_tree_model_follows_its_splits():
+    model = TreeModel(stump())
+    probs = model.predict_proba(np.array([[0.2, 9.0], [0.5, 9.0], [0.7, -9.0]]))
+    expected = 1 / (1 + np.exp([2.0, 2.0, -2.0]))
+    assert np.allclose(probs, expected)
+    assert model.predict_proba(np.zeros((0, 2))).shape == (0,)
+
+
+def test_tree_model_sums_trees_and_baseline():
+    spec = stump()
+    spec["trees"].append(spec["trees"][0])
+    spec["baseline"] = 1.0
+    assert np.isclose(TreeModel(spec).predict_proba(np.array([[1.0, 0.0]]))[0], 1 / (1 + np.exp(-5.0)))
+
+
+def test_tree_model_rejects_other_formats_and_features():
+    with pytest.raises(ModelError, match="not a boilerstrip-trees/1 model"):
+        TreeModel({"format": "xgboost"})
+    with pytest.raises(ModelError, match="retrain it"):
+        TreeModel(stump(), "m.json").check_features(["a", "c"])
+
+
+def test_shipped_model_matches_the_features_and_is_valid_json():
+    spec = json.loads((MODEL_DIR / "main_block.json").read_text(encoding="utf-8"))
+    assert spec["features"] == list(FEATURE_NAMES)
+    assert spec["info"]["retrain"].startswith("python bench/train_main_block.py")
+    load_model("main_block").check_features(FEATURE_NAMES)
+
+
+def test_export_reproduces_scikit_learn():
+    sklearn = pytest.importorskip("sklearn.ensemble")
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+    from train_main_block import export
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(3000, 4))
+    X[:, 3] = rng.integers(0, 5, size=3000)  # thresholds that fall on data values
+    y = ((X[:, 0] + X[:, 1] * X[:, 2] + X[:, 3] / 3) > 0.5).astype(int)
+    model = sklearn.HistGradientBoostingClassifier(max_iter=20, max_depth=4).fit(X, y)
+    ours = TreeModel(export(model, {})).predict_proba(X)
+    assert np.abs(ours - model.predict_proba(X)[:, 1]).max() < 1e-9
+
+
+# ---------------------------------------------------------------- features
+def test_features_have_one_row_per_non_blank_line_and_named_columns():
+    p = rules_page(page(*MENU, *ARTICLE))
+    lines, rows = line_features(p)
+    assert [l.text for l in lines] == MENU + ARTICLE
+    assert rows.shape == (len(lines), len(FEATURE_NAMES))
+    assert np.isfinite(rows).all()
+
+
+def test_features_of_an_empty_page():
+    lines, rows = line_features(rules_page(""))
+    assert lines == [] and rows.shape == (0, len(FEATURE_NAMES))
+
+
+def test_stopword_density_separates_sentences_from_menus():
+    p = rules_page(page("Guitars Basses Drums Keyboards Microphones Headphones", *ARTICLE))
+    lines, rows = line_features(p)
+    density = rows[:, FEATURE_NAMES.index("stopword_density")]
+    assert density[0] == 0.0
+    assert density[2] > 0.25
+
+
+def test_language_guess_picks_the_pages_stoplist():
+    import justext
+
+    german = tokens("Die Stadt hat am Montag die neue Bibliothek eröffnet, und viele Menschen kamen.")
+    assert guess_stoplist([german]) == frozenset(w.lower() for w in justext.get_stoplist("German"))
+    assert guess_stoplist([tokens("12345 67890")]) == frozenset()
+
+
+# ---------------------------------------------------------------- the filter
+def test_alone_it_strips_the_menu_above_the_article():
+    text = page(*MENU, ARTICLE[0], *BODY, "Privacy policy", "Terms of use")
+    result = Pipeline(["main_block"])(text, kind="text")
+    assert "\n\n".join([ARTICLE[0], *BODY]) in result.text
+    gone = "\n".join(s.text for s in result.stripped if s.reason == "before_main_block")
+    assert all(item in gone for item in MENU[:6])
+    assert all(s.detail.startswith("score 0.") and "main block: lines" in s.detail
+               for s in result.stripped)
+
+
+def test_with_the_rules_teasers_below_the_article_go():
+    text = page(*MENU, ARTICLE[0], *BODY, "More news", *TEASERS, "Privacy policy", "Terms of use")
+    result = boilerstrip.strip(text, kind="text")
+    assert result.text == "\n\n".join([ARTICLE[0], *BODY])
+
+
+def test_a_page_that_opens_with_its_article_keeps_the_first_paragraph():
+    text = page(*BODY, "Leave a Reply")
+    assert boilerstrip.strip(text, kind="text").text == "\n\n".join(BODY)
+
+
+def test_title_byline_and_date_above_the_text_stay():
+    text = page(*MENU, ARTICLE[0], "By Jane Roe", "March 3, 2024", *BODY, *TEASERS)
+    result = boilerstrip.strip(text, kind="text")
+    assert result.text.startswith(f"{ARTICLE[0]}\n\nBy Jane Roe\n\nMarch 3, 2024\n\n{BODY[0]}")
+
+
+def test_nothing_is_stripped_on_a_page_without_running_text():
+    text = page(*MENU, *TEASERS)
+    result = Pipeline(["main_block"])(text, kind="text")
+    assert result.stripped == []
+
+
+def test_threshold_option_is_checked_and_named():
+    with pytest.raises(ValueError, match="main_block"):
+        MainBlockFilter(threshold=1.5)
+    assert MainBlockFilter.from_options(threshold=0.3).threshold == 0.3
+
+
+def test_main_block_only_strips_lines_the_rules_kept():
+    text = page(*MENU, ARTICLE[0], *BODY, "Leave a Reply", *TEASERS)
+    result = boilerstrip.strip(text, kind="text")
+    assert ("comments", "comment_form") in reasons(result) or any(
+        s.filter == "comments" for s in result.stripped)
+    assert not any(s.filter == "main_block" and "Leave a Reply" in s.text for s in result.stripped)
