@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Iterator, Sequence
 
 __all__ = ["Line", "Paragraph", "Page", "normalize", "cue_key", "word_count"]
@@ -62,6 +61,27 @@ def word_count(text: str) -> int:
     return cjk // 2 + len(_WORD.findall(_CJK.sub(" ", text)))
 
 
+class _cached:
+    """A computed attribute stored on first use (like functools.cached_property, without its lock).
+
+    Python 3.11's cached_property takes a lock on every first access; lines are never shared
+    between threads while a page is processed, and these attributes are read millions of times
+    on a large crawl. Being a non-data descriptor, the stored value shadows it afterwards.
+    """
+
+    def __init__(self, fn) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = self.fn(obj)
+        obj.__dict__[self.name] = value
+        return value
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of the source: ``source[start:end] == text``; the terminator is not included."""
@@ -71,27 +91,29 @@ class Line:
     end: int
     text: str
     paragraph: int  # index into Page.paragraphs, or -1 for a blank line
+    #: a blank line (whitespace only); a field, not a property: it is read on every line by
+    #: every filter
+    is_blank: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def is_blank(self) -> bool:
-        return self.paragraph < 0
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_blank", self.paragraph < 0)
 
-    @cached_property
+    @_cached
     def norm(self) -> str:
         """The line folded for comparison (see :func:`normalize`)."""
         return normalize(self.text)
 
-    @cached_property
+    @_cached
     def key(self) -> str:
         """The line as compared with whole-line cue phrases (see :func:`cue_key`)."""
         return cue_key(self.text)
 
-    @cached_property
+    @_cached
     def repeat_key(self) -> str:
         """The line with case, whitespace and punctuation folded away: how repeats are compared."""
         return _NON_WORD.sub(" ", self.norm).strip()
 
-    @cached_property
+    @_cached
     def words(self) -> int:
         return word_count(self.text)
 
