@@ -39,6 +39,10 @@ def normalize(text: str) -> str:
     NFKC turns the non-breaking spaces and full-width forms scrapers leave behind into their
     plain equivalents, so "Photo:\\u00a0" and "Photo: " compare equal.
     """
+    if text.isascii():
+        # NFKC leaves ASCII unchanged, casefold() is lower() there, and the backquote is the
+        # quote table's only ASCII entry: most lines of most pages take this shortcut.
+        return _SPACES.sub(" ", text.lower().replace("`", "'")).strip()
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     return _SPACES.sub(" ", text).strip()
 

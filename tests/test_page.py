@@ -226,3 +226,14 @@ def test_lines_are_splitlines(source):
         assert before is None or before.is_blank
         assert after is None or after.is_blank
     assert sum(len(p.line_indices) for p in page.paragraphs) == sum(not l.is_blank for l in page.lines)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_normalize_ascii_shortcut_equals_the_full_fold(text):
+    import unicodedata
+
+    from boilerstrip.page import _QUOTES, _SPACES
+
+    full = _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()).strip()
+    assert normalize(text) == full
