@@ -23,6 +23,7 @@ from typing import Sequence
 import numpy as np
 
 from .page import Line, Page
+from .dates import parse_date
 from .shape import ends_sentence, is_headline, title_block
 from .stopwords import guess_stoplist, tokens
 
@@ -40,6 +41,7 @@ _STOP_WINDOWS = (1, 3, 8)
 _DIGIT = re.compile(r"\d")
 _CAPITALISED = re.compile(r"\b[^\W\d_a-z]", re.UNICODE)
 _BULLETS = "•-*·»>|–—►▶✓✔"
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _names() -> tuple[str, ...]:
@@ -58,6 +60,7 @@ def _names() -> tuple[str, ...]:
                   f"log_prose_words_above_{w}", f"log_prose_words_below_{w}"]
     names += ["stripped_share_above", "stripped_share_below", "stopword_density"]
     names += [f"stopword_density_{w}" for w in _STOP_WINDOWS]
+    names += ["date_only", "number_only", "log_copies", "short_share_3", "short_share_8"]
     return tuple(names)
 
 
@@ -102,6 +105,10 @@ def line_features(page: Page) -> tuple[list[Line], np.ndarray]:
     bullet = np.zeros(n)
     pipes = np.empty(n)
     para_lines = np.empty(n)
+    date_only = np.zeros(n)
+    number_only = np.zeros(n)
+    short = np.zeros(n)
+    copies: dict[str, int] = {}
     title_at = -1
     block = title_block(page)
     for j, line in enumerate(lines):
@@ -129,6 +136,12 @@ def line_features(page: Page) -> tuple[list[Line], np.ndarray]:
         para_lines[j] = paragraph.last - paragraph.first + 1
         if line.index == block.title:
             title_at = j
+        short[j] = w <= 3
+        if w <= 8:
+            date_only[j] = parse_date(text) is not None
+            number_only[j] = not _LETTER.search(text)
+        key = line.repeat_key
+        copies[key] = copies.get(key, 0) + 1
 
     idx = np.arange(n)
     kept_prose_words = words * prose * kept
@@ -188,6 +201,11 @@ def line_features(page: Page) -> tuple[list[Line], np.ndarray]:
     p_tok = _prefix(n_tokens)
     for w in _STOP_WINDOWS:
         cols.append(_window_sum(p_stop, n, w) / (_window_sum(p_tok, n, w) + 1))
+    cols += [date_only, number_only,
+             np.log(np.array([copies[line.repeat_key] for line in lines], dtype=float))]
+    p_short = _prefix(short)
+    for w in _SIDE_WINDOWS:
+        cols.append(_window_sum(p_short, n, w) / (np.minimum(idx + w + 1, n) - np.maximum(idx - w, 0)))
     matrix = np.column_stack(cols)
     assert matrix.shape[1] == len(FEATURE_NAMES), (matrix.shape, len(FEATURE_NAMES))
     return lines, matrix
