@@ -66,9 +66,16 @@ class TreeModel:
             raise ModelError(f"{self.source} was trained on other features than boilerstrip computes "
                              f"(missing {missing}, new {extra}); retrain it with bench/train_main_block.py")
 
+    #: Rows evaluated at once: the node table is rows x trees, so a page of 200,000 lines is
+    #: cut into chunks to keep memory flat (4096 x 100 trees of 8 bytes: about 3 MB).
+    CHUNK = 4096
+
     def predict_proba(self, rows: np.ndarray) -> np.ndarray:
         """Probability of the positive class for each row."""
         n = rows.shape[0]
+        if n > self.CHUNK:
+            return np.concatenate([self.predict_proba(rows[i:i + self.CHUNK])
+                                   for i in range(0, n, self.CHUNK)])
         if not n:
             return np.zeros(0)
         node = np.broadcast_to(self._roots, (n, len(self._roots))).copy()

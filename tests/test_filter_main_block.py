@@ -70,6 +70,17 @@ def test_tree_model_follows_its_splits():
     assert model.predict_proba(np.zeros((0, 2))).shape == (0,)
 
 
+def test_tree_model_gives_the_same_answer_in_chunks():
+    model = load_model("main_block")
+    rows = np.random.default_rng(1).normal(size=(10, len(FEATURE_NAMES)))
+    whole = model.predict_proba(rows)
+    model.CHUNK = 3
+    try:
+        assert np.array_equal(model.predict_proba(rows), whole)
+    finally:
+        del model.CHUNK
+
+
 def test_tree_model_sums_trees_and_baseline():
     spec = stump()
     spec["trees"].append(spec["trees"][0])
