@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Sequence
 
 import numpy as np
 
@@ -210,7 +209,3 @@ def line_features(page: Page) -> tuple[list[Line], np.ndarray]:
     assert matrix.shape[1] == len(FEATURE_NAMES), (matrix.shape, len(FEATURE_NAMES))
     return lines, matrix
 
-
-def feature_table(rows: Sequence[Sequence[float]]) -> list[dict[str, float]]:
-    """Rows as dicts keyed by feature name (for explanations and debugging)."""
-    return [dict(zip(FEATURE_NAMES, map(float, row))) for row in rows]
