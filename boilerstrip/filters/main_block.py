@@ -11,15 +11,16 @@ dev pages, see docs/benchmarks.md) then scores every non-blank line with the pro
 lies inside the main block, from the line's shape and its surroundings
 (:mod:`boilerstrip.linefeatures`). The block is the stretch of lines with the highest total of
 ``(score - threshold) * (words + weight)``: the maximum-sum segment, found in one linear pass,
-extended up to the article's title block when its first paragraph is inside. A
-short line scored just under the threshold inside the article stays, because the paragraphs
-around it outweigh it; a long teaser far below the article goes, because the low-scored lines
-between them would cost more than it brings.
+then extended over paragraphs right above it and up to the article's title block. A short line
+scored just under the threshold inside the article stays, because the paragraphs around it
+outweigh it; a long teaser far below the article goes, because the low-scored lines between
+them would cost more than it brings.
 
 Kept lines above the block go with ``before_main_block``, kept lines below it with
-``after_main_block``; the detail gives the line's score and the block's extent. When the page has no
-paragraph of running text (a bare list, a two-line snippet), when no stretch scores above zero, or the best one holds only lines the rules already stripped, the filter
-strips nothing: it only ever narrows a page to a block it can read.
+``after_main_block``; the detail gives the line's score and the block's extent. The filter
+strips nothing when the page has no paragraph of running text (a bare list, a two-line
+snippet), when no stretch scores above zero, or when the best one holds only lines the rules
+already stripped: it only ever narrows a page to a block it can read.
 """
 
 from __future__ import annotations
