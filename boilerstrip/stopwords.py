@@ -13,6 +13,7 @@ the guess slower and, for short pages, less reliable.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Sequence
 
@@ -57,14 +58,14 @@ def guess_stoplist(line_tokens: Sequence[Sequence[str]]) -> frozenset[str]:
     An empty set when no list matches at all (a page in a script none of them covers).
     """
     index, lists = _index()
-    counts = [0] * len(lists)
-    seen = 0
+    sample: list[str] = []
     for toks in line_tokens:
-        for tok in toks:
-            for lang in index.get(tok, ()):
-                counts[lang] += 1
-        seen += len(toks)
-        if seen >= GUESS_SAMPLE:
+        sample.extend(toks)
+        if len(sample) >= GUESS_SAMPLE:
             break
+    counts = [0] * len(lists)
+    for tok, times in Counter(sample).items():  # each distinct word looked up once
+        for lang in index.get(tok, ()):
+            counts[lang] += times
     best = max(range(len(lists)), key=counts.__getitem__)
     return lists[best] if counts[best] else frozenset()
