@@ -44,13 +44,12 @@ from boilerstrip.filters.main_block import MainBlockFilter
 from boilerstrip.linefeatures import FEATURE_NAMES, line_features
 from boilerstrip.model import FORMAT, MODEL_DIR, TreeModel
 from boilerstrip.page import Page
-from boilerstrip.pipeline import DEFAULT_FILTERS, Pipeline
+from boilerstrip.pipeline import RULE_FILTERS, Pipeline
 
 OUT = Path(__file__).parent / "out"
 FOLDS = 5
 PARAMS = dict(max_iter=100, max_depth=5, learning_rate=0.1)
 _TOKEN = re.compile(r"\w+")
-RULES = [name for name in DEFAULT_FILTERS if name != "main_block"]
 
 
 def gold_block(page: Page, gold: str) -> tuple[int, int] | None:
@@ -90,7 +89,7 @@ def gold_block(page: Page, gold: str) -> tuple[int, int] | None:
 
 def load(set_dir: Path):
     """(page id, raw text, feature rows, labels, weights) for every page with gold."""
-    rules = Pipeline(RULES)
+    rules = Pipeline(RULE_FILTERS)
     pages = []
     for path in sorted(set_dir.glob("*.raw.txt")):
         page_id = path.name[: -len(".raw.txt")]
@@ -156,7 +155,7 @@ def cross_validate(pages, set_dir: Path, by_type: bool) -> None:
         model = fit([p for p in pages if fold[p[0]] != k])
         spec = export(model, {"fold": k})
         check_export(model, spec, pages)
-        pipeline = Pipeline([*RULES, MainBlockFilter(model=TreeModel(spec, f"fold {k}"))])
+        pipeline = Pipeline([*RULE_FILTERS, MainBlockFilter(model=TreeModel(spec, f"fold {k}"))])
         held_out = [p for p in pages if fold[p[0]] == k]
         for page_id, raw, *_ in held_out:
             (out / f"{page_id}.txt").write_text(pipeline(raw, kind="text").text, encoding="utf-8")

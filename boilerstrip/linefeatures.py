@@ -22,15 +22,13 @@ import re
 import numpy as np
 
 from .page import Line, Page
+from .pipeline import RULE_FILTERS
 from .dates import parse_date
-from .shape import ends_sentence, is_headline, title_block
+from .shape import ends_sentence, is_headline, is_prose, title_block
 from .stopwords import guess_stoplist, tokens
 
-__all__ = ["FEATURE_NAMES", "RULE_FILTERS", "line_features"]
+__all__ = ["FEATURE_NAMES", "line_features"]
 
-#: Filters whose decisions are features (one column each: "this filter stripped the line").
-RULE_FILTERS: tuple[str, ...] = ("consent", "comments", "captions", "share", "newsletter", "ads",
-                                 "footer", "navigation", "related", "region", "repeated")
 #: Filters that mark the edges of an article; "fired above/below this line" is a feature.
 EDGE_FILTERS: tuple[str, ...] = ("comments", "related", "share", "footer", "navigation", "newsletter")
 
@@ -119,9 +117,8 @@ def line_features(page: Page) -> tuple[list[Line], np.ndarray]:
         w = line.words
         words[j] = w
         chars[j] = len(text)
-        sentence = ends_sentence(text)
-        ends[j] = sentence
-        prose[j] = w >= 25 or (w >= 12 and sentence)
+        ends[j] = ends_sentence(text)
+        prose[j] = is_prose(line)
         headline[j] = is_headline(line)
         digits[j] = len(_DIGIT.findall(text))
         caps[j] = len(_CAPITALISED.findall(text))

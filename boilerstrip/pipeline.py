@@ -16,7 +16,7 @@ from .page import Page
 from .registry import get_filter
 from .result import Result, Segment, rebuild_text
 
-__all__ = ["Pipeline", "DEFAULT_FILTERS", "default_pipeline"]
+__all__ = ["Pipeline", "DEFAULT_FILTERS", "RULE_FILTERS", "default_pipeline"]
 
 #: The built-in filters in the order the default pipeline runs them. Specific, cue-driven
 #: filters come first so that their reasons are the ones recorded; navigation, which judges
@@ -40,6 +40,9 @@ DEFAULT_FILTERS: tuple[str, ...] = (
     "repeated",
     "main_block",
 )
+#: The rule filters: every default filter but the main-block model, which learns on top of
+#: their decisions (each one is a feature column, in this order).
+RULE_FILTERS: tuple[str, ...] = tuple(name for name in DEFAULT_FILTERS if name != "main_block")
 
 _REASON = re.compile(r"[a-z][a-z0-9_]*\Z")
 FilterSpec = Union[str, Filter, type]

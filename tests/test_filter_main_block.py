@@ -10,11 +10,10 @@ from boilerstrip.filters.main_block import MainBlockFilter, best_block
 from boilerstrip.linefeatures import FEATURE_NAMES, line_features
 from boilerstrip.model import MODEL_DIR, ModelError, TreeModel, load_model
 from boilerstrip.page import Page
-from boilerstrip.pipeline import DEFAULT_FILTERS, Pipeline
+from boilerstrip.pipeline import RULE_FILTERS, Pipeline
 from boilerstrip.stopwords import guess_stoplist, tokens
 from helpers import ARTICLE, page, reasons
 
-RULES = [name for name in DEFAULT_FILTERS if name != "main_block"]
 
 MENU = ["Home", "News", "Sport", "Business", "Culture", "Weather", "Contact us"]
 TEASERS = [
@@ -35,7 +34,7 @@ BODY = ARTICLE[1:] + [
 
 def rules_page(text: str) -> Page:
     p = Page.from_text(text)
-    Pipeline(RULES).run(p)
+    Pipeline(RULE_FILTERS).run(p)
     return p
 
 
