@@ -1,3 +1,5 @@
+import boilerstrip
+
 from helpers import ARTICLE, page, reasons, run
 
 TEASERS = ["Ferry fares to rise 8 percent in January", "Ferry fares to rise 8 percent in January",
@@ -49,3 +51,13 @@ def test_read_more_under_every_teaser_is_a_link_not_a_block():
     result = run("related", page(*ARTICLE, *items))
     assert [r for _, r in reasons(result)] == ["teaser_link"] * 3
     assert "Sewing machine model 2 review" in result.text
+
+
+def test_block_ends_where_other_boilerplate_stands_between_teasers():
+    # A "Top stories" box in the page header, then the site menu, then the article: the box
+    # must not run on through the menu (stripped by navigation) and take the article's title.
+    menu = ["Home", "World", "Business", "Sport", "Culture", "Travel", "Weather"]
+    text = page("Top stories", "Ferry fares to rise 8 percent in January", *menu, *ARTICLE)
+    result = boilerstrip.Pipeline(["navigation", "related"])(text, kind="text")
+    assert result.text == "\n\n".join(ARTICLE)
+    assert ("related", "related_block") in reasons(result)

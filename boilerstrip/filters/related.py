@@ -6,7 +6,8 @@ paragraph (a short teaser sentence counts as that paragraph). Running text does 
 that rhythm: the block ends at the first paragraph that is not directly preceded by a
 headline line, or that is directly followed by another paragraph (unless it is cut short
 with an ellipsis, as teasers are); that is where the article resumes when the block sits in
-its middle.
+its middle. Teasers also stand together: more than three lines of other boilerplate (a
+menu, a share bar, stripped by earlier filters) between two of them end the block.
 
 A heading phrase printed three times or more ("Read more" under every teaser of a listing)
 is a link label, not the heading of one block: each copy goes on its own.
@@ -26,6 +27,18 @@ from ..shape import ends_sentence, is_headline, is_prose
 _HEADING_MAX_WORDS = 8
 #: A block heading stands once on a page; a label printed this often is a per-item link.
 _LINK_REPEATS = 3
+
+
+#: A block's teasers stand together. More lines than this of other boilerplate (a menu, a
+#: share bar) between two of them means the block ended before them: without this limit a
+#: heading in the page header ran on through the mega-menu into the article.
+_MAX_GAP = 3
+
+
+def _lines_between(page: Page, above: Line, below: Line) -> int:
+    """Non-blank lines between two kept lines: the ones earlier filters stripped."""
+    lines = page.lines
+    return sum(1 for i in range(above.index + 1, below.index) if not lines[i].is_blank)
 
 
 @register_filter
@@ -48,7 +61,7 @@ class RelatedFilter(Filter):
                 yield self.strip(page, line, "teaser_link", f"{line.text.strip()[:40]!r} occurs {uses[line.key]} times")
                 pos += 1
             elif line.index in found:
-                end = self._block_end(content, pos)
+                end = self._block_end(page, content, pos)
                 reason = "related_block" if end > pos else "related_heading"
                 yield self.strip(page, line, reason, f"block under {line.text.strip()[:60]!r}",
                                  last=content[end])
@@ -57,12 +70,14 @@ class RelatedFilter(Filter):
                 pos += 1
 
     @staticmethod
-    def _block_end(content: list[Line], heading: int) -> int:
+    def _block_end(page: Page, content: list[Line], heading: int) -> int:
         """Index of the last line of the teaser block whose heading is at *heading*."""
         last = heading
         after_headline = False  # the previous line was a headline-shaped line of an item
         for pos in range(heading + 1, len(content)):
             line = content[pos]
+            if _lines_between(page, content[pos - 1], line) > _MAX_GAP:
+                break  # other boilerplate in between: this block is over
             if line.words == 0:  # bullets, rules, icons
                 last = pos
             elif is_prose(line):
