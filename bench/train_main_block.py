@@ -33,6 +33,7 @@ import subprocess
 import sys
 import time
 import zlib
+from bisect import bisect_right
 from datetime import date
 from pathlib import Path
 
@@ -87,23 +88,87 @@ def gold_block(page: Page, gold: str) -> tuple[int, int] | None:
     return (found[0], found[-1]) if found else None
 
 
+def snippet_lines(lines: list, snippets: list[str]) -> list[int]:
+    """Line indices (positions in *lines*) where each snippet that occurs on the page starts and ends.
+
+    Snippets are compared as score.py compares them: whitespace collapsed, case kept, as a
+    substring of the page's lines joined by spaces (a snippet may run over two lines).
+    """
+    parts, starts, at = [], [], 0
+    for line in lines:
+        text = " ".join(line.text.split())
+        starts.append(at)
+        parts.append(text)
+        at += len(text) + 1
+    joined = " ".join(parts)
+    found = []
+    for snippet in snippets:
+        probe = " ".join(snippet.split())
+        pos = joined.find(probe) if probe else -1
+        if pos >= 0:
+            found.append(bisect_right(starts, pos) - 1)
+            found.append(bisect_right(starts, pos + len(probe) - 1) - 1)
+    return found
+
+
+def snippet_labels(lines: list, gold: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Labels and a known-mask from trafilatura-style ``with``/``without`` snippets.
+
+    Snippets say little: the block runs at least from the first to the last line holding a
+    ``with`` snippet (label 1), and lines from a ``without`` snippet outwards, away from the
+    block, lie outside it (label 0). The lines in between, and ``without`` snippets inside the
+    block (a caption, an inline ad: boilerplate, but within the block), are unknown and get no
+    weight. A page with no ``with`` snippet found teaches nothing.
+    """
+    n = len(lines)
+    labels = np.zeros(n, dtype=int)
+    known = np.zeros(n, dtype=bool)
+    inside = snippet_lines(lines, gold.get("with") or [])
+    if not inside:
+        return labels, known
+    first, last = min(inside), max(inside)
+    labels[first:last + 1] = 1
+    known[first:last + 1] = True
+    outside = snippet_lines(lines, gold.get("without") or [])
+    above = [i for i in outside if i < first]
+    below = [i for i in outside if i > last]
+    if above:
+        known[:max(above) + 1] = True
+    if below:
+        known[min(below):] = True
+    for i in outside:
+        if first <= i <= last:
+            known[i] = False
+    return labels, known
+
+
 def load(set_dir: Path):
-    """(page id, raw text, feature rows, labels, weights) for every page with gold."""
+    """(page id, raw text, feature rows, labels, weights) for every page with gold.
+
+    Pages with a ``<id>.gold.txt`` are labelled by :func:`gold_block`; pages with only a
+    ``<id>.gold.json`` of snippets (trafeval) by :func:`snippet_labels`.
+    """
     rules = Pipeline(RULE_FILTERS)
     pages = []
     for path in sorted(set_dir.glob("*.raw.txt")):
         page_id = path.name[: -len(".raw.txt")]
         gold_path = set_dir / f"{page_id}.gold.txt"
-        if not gold_path.exists():
+        json_path = set_dir / f"{page_id}.gold.json"
+        gold_json = json.loads(json_path.read_text(encoding="utf-8")) if json_path.exists() else {}
+        if not gold_path.exists() and not gold_json.get("with"):
             continue
         raw = decode(path.read_bytes())
         page = Page.from_text(raw)
         rules.run(page)
         lines, rows = line_features(page)
-        block = gold_block(page, gold_path.read_text(encoding="utf-8"))
-        labels = np.array([1 if block and block[0] <= l.index <= block[1] else 0 for l in lines])
         weights = np.sqrt(np.array([len(_TOKEN.findall(l.text)) + 1.0 for l in lines]))
-        pages.append((page_id, raw, rows, labels, weights))
+        if gold_path.exists():
+            block = gold_block(page, gold_path.read_text(encoding="utf-8"))
+            labels = np.array([1 if block and block[0] <= l.index <= block[1] else 0 for l in lines])
+        else:
+            labels, known = snippet_labels(lines, gold_json)
+            weights = weights * known
+        pages.append((page_id, raw, rows, labels, weights, set_dir))
     return pages
 
 
@@ -146,9 +211,11 @@ def check_export(model, spec: dict, pages) -> None:
         raise SystemExit(f"exported model disagrees with scikit-learn by {worst:.2g}")
 
 
-def cross_validate(pages, set_dir: Path, by_type: bool) -> None:
-    out = OUT / "main_block_cv"
-    out.mkdir(parents=True, exist_ok=True)
+def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path) -> None:
+    """Score each set's pages with models that never saw them (folds by page, across sets)."""
+    outs = {d: cv_out / d.name for d in set_dirs}
+    for out in outs.values():
+        out.mkdir(parents=True, exist_ok=True)
     fold = {p[0]: zlib.crc32(p[0].encode()) % FOLDS for p in pages}
     for k in range(FOLDS):
         started = time.perf_counter()
@@ -157,29 +224,33 @@ def cross_validate(pages, set_dir: Path, by_type: bool) -> None:
         check_export(model, spec, pages)
         pipeline = Pipeline([*RULE_FILTERS, MainBlockFilter(model=TreeModel(spec, f"fold {k}"))])
         held_out = [p for p in pages if fold[p[0]] == k]
-        for page_id, raw, *_ in held_out:
-            (out / f"{page_id}.txt").write_text(pipeline(raw, kind="text").text, encoding="utf-8")
+        for page_id, raw, *_, set_dir in held_out:
+            (outs[set_dir] / f"{page_id}.txt").write_text(pipeline(raw, kind="text").text, encoding="utf-8")
         print(f"fold {k}: {len(held_out)} held-out pages ({time.perf_counter() - started:.0f} s)")
-    cmd = [sys.executable, str(set_dir.parent / "score.py"), str(set_dir), str(out)]
-    subprocess.call(cmd + (["--by-type"] if by_type else []))
+    for set_dir, out in outs.items():
+        cmd = [sys.executable, str(set_dir.parent / "score.py"), str(set_dir), str(out)]
+        subprocess.call(cmd + (["--by-type"] if by_type else []))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("set_dir", type=Path, help="a labelled set, e.g. ../shared/bench/wcxb_dev")
+    parser.add_argument("set_dirs", type=Path, nargs="+", metavar="SET_DIR",
+                        help="labelled sets, e.g. ../shared/bench/wcxb_dev ../shared/bench/trafeval")
     parser.add_argument("--cv-only", action="store_true", help="report cross-validated figures, export nothing")
     parser.add_argument("--no-cv", action="store_true", help="skip cross-validation, only train and export")
+    parser.add_argument("--cv-out", type=Path, default=OUT / "main_block_cv",
+                        help="where the held-out texts go, one folder per set (default: %(default)s)")
     parser.add_argument("--by-type", action="store_true", help="score per page type too")
     args = parser.parse_args()
-    pages = load(args.set_dir)
+    pages = [page for set_dir in args.set_dirs for page in load(set_dir)]
     print(f"{len(pages)} pages, {sum(len(p[3]) for p in pages)} lines, "
           f"{len(FEATURE_NAMES)} features; boilerstrip {boilerstrip.__version__}")
     if not args.no_cv:
-        cross_validate(pages, args.set_dir, args.by_type)
+        cross_validate(pages, args.set_dirs, args.by_type, args.cv_out)
     if args.cv_only:
         return 0
     model = fit(pages)
-    info = {"trained_on": args.set_dir.name, "pages": len(pages), "date": date.today().isoformat(),
+    info = {"trained_on": [d.name for d in args.set_dirs], "pages": len(pages), "date": date.today().isoformat(),
             "params": PARAMS, "label": "between the first and last line of the gold text",
             "retrain": "python bench/train_main_block.py ../shared/bench/wcxb_dev"}
     spec = export(model, info)
