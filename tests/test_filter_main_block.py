@@ -194,3 +194,27 @@ def test_main_block_only_strips_lines_the_rules_kept():
     assert ("comments", "comment_form") in reasons(result) or any(
         s.filter == "comments" for s in result.stripped)
     assert not any(s.filter == "main_block" and "Leave a Reply" in s.text for s in result.stripped)
+
+
+class _FixedScores(MainBlockFilter):
+    """The filter with the model's scores given, to test the block search on its own."""
+
+    def __init__(self, probs, **options):
+        super().__init__(**options)
+        self.fixed = np.array(probs)
+
+    def scores(self, page):
+        return [line for line in page.lines if not line.is_blank], self.fixed
+
+
+def test_lines_touching_the_block_stay_above_the_lower_edge_threshold():
+    lines = [*MENU[:2], *BODY[:3], "Source: Office of the City Auditor, Parking Revenue Audit, 2024",
+             "Contact us", "Almost made it but not touching the block any more"]
+    probs = [0.1, 0.1, 0.9, 0.9, 0.9, 0.35, 0.1, 0.35]
+    text = page(*lines)
+    kept = Pipeline([_FixedScores(probs)])(text, kind="text").text
+    assert kept.endswith("\n\n".join(BODY[:3] + [lines[5]]))
+    strict = Pipeline([_FixedScores(probs, edge_threshold=0.4)])(text, kind="text").text
+    assert strict.endswith("\n\n".join(BODY[:3]))
+    with pytest.raises(ValueError, match="edge_threshold"):
+        MainBlockFilter(edge_threshold=0.5)

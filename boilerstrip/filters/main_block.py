@@ -61,10 +61,13 @@ class MainBlockFilter(Filter):
     description = "Lines outside the page's main block, as a trained model scores it."
 
     def __init__(self, threshold: float = 0.4, weight: float = 5.0,
-                 model: str | TreeModel = "main_block") -> None:
+                 model: str | TreeModel = "main_block", edge_threshold: float = 0.3) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"filter 'main_block': threshold must be between 0 and 1, got {threshold!r}")
+        if not 0.0 < edge_threshold <= threshold:
+            raise ValueError(f"filter 'main_block': edge_threshold must be between 0 and threshold, got {edge_threshold!r}")
         self.threshold = threshold
+        self.edge_threshold = edge_threshold
         self.weight = weight
         self.model = load_model(model) if isinstance(model, str) else model
         self.model.check_features(FEATURE_NAMES)
@@ -73,6 +76,22 @@ class MainBlockFilter(Filter):
         """The page's non-blank lines and each one's probability of lying in the main block."""
         lines, rows = line_features(page)
         return lines, self.model.predict_proba(rows)
+
+    def _grow(self, page: Page, lines: list, probs, first: int, last: int) -> tuple[int, int]:
+        """Take in kept lines at the block's edges that score above the lower edge threshold.
+
+        Hysteresis, as in edge detection: a line must score above ``threshold`` to start or
+        carry a block, but a line touching the block (no other line between) only needs
+        ``edge_threshold`` to stay with it. A closing "Source: ..." line or a last short
+        paragraph scores a little lower than the text above it; it is no more likely to be
+        boilerplate for that.
+        """
+        low = self.edge_threshold
+        while last + 1 < len(lines) and not page.stripped[lines[last + 1].index] and probs[last + 1] >= low:
+            last += 1
+        while first > 0 and not page.stripped[lines[first - 1].index] and probs[first - 1] >= low:
+            first -= 1
+        return first, last
 
     @staticmethod
     def _with_title(page: Page, lines: list, first: int, last: int) -> tuple[int, int]:
@@ -106,7 +125,8 @@ class MainBlockFilter(Filter):
         block = best_block(gains.tolist())
         if block is None:
             return
-        first, last = self._with_title(page, lines, *block)
+        first, last = self._grow(page, lines, probs, *block)
+        first, last = self._with_title(page, lines, first, last)
         if all(page.stripped[line.index] for line in lines[first:last + 1]):
             return  # a block of what the rules already stripped: nothing to narrow the page to
         extent = f"main block: lines {lines[first].index + 1}-{lines[last].index + 1}"
