@@ -215,7 +215,11 @@ def check_export(model, spec: dict, pages) -> None:
         raise SystemExit(f"exported model disagrees with scikit-learn by {worst:.2g}")
 
 
-def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path) -> None:
+def block_filter(model: TreeModel, threshold: float | None) -> MainBlockFilter:
+    return MainBlockFilter(model=model) if threshold is None else MainBlockFilter(model=model, threshold=threshold)
+
+
+def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path, threshold: float | None = None) -> None:
     """Score each set's pages with models that never saw them (folds by page, across sets)."""
     outs = {d: cv_out / d.name for d in set_dirs}
     for out in outs.values():
@@ -226,7 +230,7 @@ def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path) -> 
         model = fit([p for p in pages if fold[p[0]] != k])
         spec = export(model, {"fold": k})
         check_export(model, spec, pages)
-        pipeline = Pipeline([*RULE_FILTERS, MainBlockFilter(model=TreeModel(spec, f"fold {k}"))])
+        pipeline = Pipeline([*RULE_FILTERS, block_filter(TreeModel(spec, f"fold {k}"), threshold)])
         held_out = [p for p in pages if fold[p[0]] == k]
         for page_id, raw, *_, set_dir in held_out:
             (outs[set_dir] / f"{page_id}.txt").write_text(pipeline(raw, kind="text").text, encoding="utf-8")
@@ -246,13 +250,14 @@ def main() -> int:
                         help="where the held-out texts go, one folder per set (default: %(default)s)")
     parser.add_argument("--snippet-weight", type=float, default=SNIPPET_WEIGHT,
                         help="weight of snippet-labelled lines (default: %(default)s)")
+    parser.add_argument("--threshold", type=float, help="main_block threshold for the CV runs (default: the filter's)")
     parser.add_argument("--by-type", action="store_true", help="score per page type too")
     args = parser.parse_args()
     pages = [page for set_dir in args.set_dirs for page in load(set_dir, args.snippet_weight)]
     print(f"{len(pages)} pages, {sum(len(p[3]) for p in pages)} lines, "
           f"{len(FEATURE_NAMES)} features; boilerstrip {boilerstrip.__version__}")
     if not args.no_cv:
-        cross_validate(pages, args.set_dirs, args.by_type, args.cv_out)
+        cross_validate(pages, args.set_dirs, args.by_type, args.cv_out, args.threshold)
     if args.cv_only:
         return 0
     model = fit(pages)
