@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
+from typing import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,13 +53,25 @@ class CueSet:
             return self.template.fullmatch(key) is not None
         return False
 
-    def contained_in(self, norm: str) -> str | None:
-        """A phrase that occurs inside *norm* (a line in normalize() form) as whole words."""
+    def contained_in(self, norm: str, words: Sequence[str] | None = None) -> str | None:
+        """A phrase that occurs inside *norm* (a line in normalize() form) as whole words.
+
+        *words* are norm's distinct words in order (``Line.norm_words``), when the caller has
+        them: several filters look up the same line. Phrases are tried by where their first
+        word first stands in the line, so the phrase reported does not depend on set order
+        (which changes with each process's string hashing).
+        """
         index = self.by_first
         if not index:
             return None
+        if words is None:
+            words = _FIRST.findall(norm)
         # Set intersections run in C: most lines share no first word with any phrase.
-        for token in self.word_keys.intersection(_FIRST.findall(norm)):
+        hits = self.word_keys.intersection(words)
+        if len(hits) > 1:
+            order = {word: at for at, word in reversed(list(enumerate(words)))}
+            hits = sorted(hits, key=order.__getitem__)
+        for token in hits:
             for phrase in index[token]:
                 at = norm.find(phrase)
                 while at >= 0:
@@ -66,7 +79,7 @@ class CueSet:
                         return phrase
                     at = norm.find(phrase, at + 1)
         if self.char_keys and _NO_SPACES.search(norm):
-            for ch in self.char_keys.intersection(norm):
+            for ch in sorted(self.char_keys.intersection(norm), key=norm.index):
                 for phrase in index[ch]:
                     if phrase in norm:
                         return phrase

@@ -108,6 +108,11 @@ class Line:
         return normalize(self.text)
 
     @_cached
+    def norm_words(self) -> tuple[str, ...]:
+        """The distinct words of :attr:`norm`, in order: what cue phrase lookups index on."""
+        return tuple(dict.fromkeys(_WORD.findall(self.norm)))
+
+    @_cached
     def key(self) -> str:
         """The line as compared with whole-line cue phrases (see :func:`cue_key`)."""
         return cue_key(self.text)

@@ -237,3 +237,20 @@ def test_normalize_ascii_shortcut_equals_the_full_fold(text):
 
     full = _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()).strip()
     assert normalize(text) == full
+
+
+def test_contained_in_reports_the_phrase_that_comes_first_whatever_the_hash_seed():
+    # Set iteration order changes with each process's string hashing; the phrase reported
+    # (it goes into the segment's detail) must not.
+    import os
+    import subprocess
+    import sys
+
+    code = ("from boilerstrip.cues import cues; from boilerstrip.page import Page; "
+            "c = cues('no_such_table', 'contains', ('zebra crossing', 'apple pie', 'red kite')); "
+            "line = Page.from_text('We ate apple pie by the red kite at the zebra crossing').lines[0]; "
+            "print(c.contained_in(line.norm), c.contained_in(line.norm, line.norm_words), sep='|')")
+    for seed in ("1", "2", "3", "4"):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip().split("|")
+        assert out == ["apple pie", "apple pie"], (seed, out)

@@ -31,7 +31,7 @@ class ConsentFilter(Filter):
         found = []
         for pos, line in enumerate(content):
             if line.words <= 120:
-                phrase = banner.contained_in(line.norm)
+                phrase = banner.contained_in(line.norm, line.norm_words)
                 if phrase:
                     found.append((pos, phrase))
         if not found:

@@ -13,6 +13,8 @@ from ..shape import last_prose
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*(?:[|·•‧∙/]|\s{2,}|\t)\s*")
+#: In normalize() form spaces are single and tabs gone: only these characters can split a line.
+_SEPARATOR_CHARS = re.compile(r"[|·•‧∙/]")
 _MAX_WORDS = 40
 _MAX_LINK_LINE = 30  # a line made only of legal link names is shorter than this
 
@@ -43,14 +45,15 @@ class FooterFilter(Filter):
                     yield from flush()
                     yield self.strip(page, line, "copyright_notice")
                     continue
-                phrase = contains.contained_in(line.norm)
+                phrase = contains.contained_in(line.norm, line.norm_words)
                 # "Theme by ..." / "All rights reserved" inside the article's running text
                 # must be short to be a footer line; below the article any length is.
                 if phrase and (line.words <= 15 or tail is None or line.index > tail):
                     yield from flush()
                     yield self.strip(page, line, "copyright_notice", f"contains {phrase!r}")
                     continue
-                parts = [p for p in _SEPARATORS.split(line.norm) if p] if line.words <= _MAX_LINK_LINE else []
+                parts = ([p for p in _SEPARATORS.split(line.norm) if p]
+                         if line.words <= _MAX_LINK_LINE and _SEPARATOR_CHARS.search(line.norm) else [])
                 if len(parts) >= 2 and all(legal.matches(p.strip(" .:")) for p in parts):
                     yield from flush()
                     yield self.strip(page, line, "legal_links")
