@@ -2,8 +2,8 @@
 """Train the main-block model, report its cross-validated score, and export it into the package.
 
     pip install ".[train]"
-    python bench/train_main_block.py ../shared/bench/wcxb_dev            # CV figures + export
-    python bench/train_main_block.py ../shared/bench/wcxb_dev --cv-only  # CV figures only
+    python bench/train_main_block.py ../shared/bench/wcxb_dev ../shared/bench/trafeval            # CV + export
+    python bench/train_main_block.py ../shared/bench/wcxb_dev ../shared/bench/trafeval --cv-only  # CV only
 
 What it does:
 
@@ -14,10 +14,14 @@ What it does:
    tokens, the longest that is found): a whole-line match of a short line would put the start
    of the block on a menu item that happens to repeat a phrase of the article. When the ends
    cannot be located, the first and last lines of 3+ words found in the gold are used.
-3. Cross-validates by page (5 folds, by a hash of the page id): for each fold a model trained on
-   the other four is exported exactly as the shipped one is, and the full default pipeline runs
-   with it on the held-out pages. Their texts go to ``bench/out/main_block_cv/`` and the
-   reference ``score.py`` scores them: those are the figures to report, never the training fit.
+   Pages with only with/without snippets (trafeval) are labelled from them
+   (:func:`snippet_labels`); the lines the snippets say nothing about get no weight, and the
+   others weigh ``--snippet-weight`` (0.4) beside gold-text labels.
+3. Cross-validates by page over all the sets together (5 folds, by a hash of the page id): for
+   each fold a model trained on the other four is exported exactly as the shipped one is, and
+   the full default pipeline runs with it on the held-out pages. Their texts go to
+   ``bench/out/main_block_cv/<set>/`` and the reference ``score.py`` scores each set: those are
+   the figures to report, never the training fit.
 4. Unless ``--cv-only``, trains on every page and writes ``boilerstrip/models/main_block.json``.
 
 Training needs scikit-learn (the ``train`` extra); boilerstrip itself only needs numpy to run
@@ -262,8 +266,9 @@ def main() -> int:
         return 0
     model = fit(pages)
     info = {"trained_on": [d.name for d in args.set_dirs], "pages": len(pages), "date": date.today().isoformat(),
-            "params": PARAMS, "snippet_weight": args.snippet_weight, "label": "between the first and last line of the gold text",
-            "retrain": "python bench/train_main_block.py ../shared/bench/wcxb_dev"}
+            "params": PARAMS, "snippet_weight": args.snippet_weight, "label": "between the first and last line of the gold text; "
+                    "from with/without snippets where there is no gold text (snippet_labels)",
+            "retrain": "python bench/train_main_block.py ../shared/bench/wcxb_dev ../shared/bench/trafeval"}
     spec = export(model, info)
     check_export(model, spec, pages)
     MODEL_DIR.mkdir(exist_ok=True)

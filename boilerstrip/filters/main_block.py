@@ -7,11 +7,12 @@ things, widgets, footers) is boilerplate even where no cue phrase gives it away.
 
 The rule filters run first and leave their decisions on the page. A gradient-boosted tree model
 (``boilerstrip/models/main_block.json``, trained by ``bench/train_main_block.py`` on the WCXB
-dev pages, see docs/benchmarks.md) then scores every non-blank line with the probability that it
+dev and trafeval pages, see docs/benchmarks.md) then scores every non-blank line with the probability that it
 lies inside the main block, from the line's shape and its surroundings
 (:mod:`boilerstrip.linefeatures`). The block is the stretch of lines with the highest total of
 ``(score - threshold) * (words + weight)``: the maximum-sum segment, found in one linear pass,
-then extended over paragraphs right above it and up to the article's title block. A short line
+then grown over touching lines that score above a lower edge threshold (hysteresis), and
+extended over paragraphs right above it and up to the article's title block. A short line
 scored just under the threshold inside the article stays, because the paragraphs around it
 outweigh it; a long teaser far below the article goes, because the low-scored lines between
 them would cost more than it brings.
