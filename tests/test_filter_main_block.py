@@ -118,6 +118,27 @@ def test_export_reproduces_scikit_learn():
     assert np.abs(ours - model.predict_proba(X)[:, 1]).max() < 1e-9
 
 
+def test_snippet_labels_mark_the_block_and_what_lies_outside_it():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+    from train_main_block import snippet_labels
+
+    text = page("Home", "News", ARTICLE[0], *ARTICLE[1:], "Photo: Jane Roe", BODY[-1],
+                "Share this article", "Ferry fares to rise", "Privacy policy")
+    lines = [line for line in Page.from_text(text).lines if not line.is_blank]
+    gold = {"with": [ARTICLE[1][:40], "   More than two thousand\npeople visited", BODY[-1][-30:], "not on the page"],
+            "without": ["Photo: Jane Roe", "Share this", "Privacy"]}
+    labels, known = snippet_labels(lines, gold)
+    # lines: 0 Home, 1 News, 2 title, 3-5 article, 6 caption, 7 last paragraph, 8 share, 9 teaser, 10 privacy
+    assert labels.tolist() == [0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0]
+    # Nothing says where the block starts above the first snippet; the caption inside it is
+    # boilerplate within the block; from the first "without" below it everything is outside.
+    assert known.tolist() == [False, False, False, True, True, True, False, True, True, True, True]
+    assert not snippet_labels(lines, {"without": ["Home"]})[1].any()
+
+
 # ---------------------------------------------------------------- features
 def test_features_have_one_row_per_non_blank_line_and_named_columns():
     p = rules_page(page(*MENU, *ARTICLE))
