@@ -61,3 +61,15 @@ def test_block_ends_where_other_boilerplate_stands_between_teasers():
     result = boilerstrip.Pipeline(["navigation", "related"])(text, kind="text")
     assert result.text == "\n\n".join(ARTICLE)
     assert ("related", "related_block") in reasons(result)
+
+
+def test_on_a_listing_with_no_article_the_teasers_are_the_content():
+    # Headlines with one-sentence teasers and never two paragraphs in a row: a category page.
+    items = []
+    for n, topic in enumerate(["ferry fares", "the bakery award", "the school board vote"]):
+        items += [f"Story {n}: what we know about {topic}",
+                  f"Residents told the council on Monday that {topic} had been discussed for months without any decision."]
+    listing = page("Latest news", *items)
+    assert run("related", listing).stripped == []
+    # The same block under an article is a block of teasers.
+    assert reasons(run("related", page(*ARTICLE, "Latest news", *items))) == [("related", "related_block")]

@@ -7,7 +7,9 @@ that rhythm: the block ends at the first paragraph that is not directly preceded
 headline line, or that is directly followed by another paragraph (unless it is cut short
 with an ellipsis, as teasers are); that is where the article resumes when the block sits in
 its middle. Teasers also stand together: more than three lines of other boilerplate (a
-menu, a share bar, stripped by earlier filters) between two of them end the block.
+menu, a share bar, stripped by earlier filters) between two of them end the block. On a page
+with no article at all (never two paragraphs in a row: a listing, a homepage), teaser blocks
+are the page's content and stay (a page with no paragraph at all is no listing).
 
 A heading phrase printed three times or more ("Read more" under every teaser of a listing)
 is a link label, not the heading of one block: each copy goes on its own.
@@ -35,6 +37,24 @@ _LINK_REPEATS = 3
 _MAX_GAP = 3
 
 
+def _is_listing(content: list[Line]) -> bool:
+    """True when the kept lines are teasers with no article: never two paragraphs in a row.
+
+    Listings, homepages and category pages alternate headlines and one-paragraph teasers;
+    there, the teaser blocks under "Latest news" or "Most read" are what the page is for. A
+    page with no paragraph at all (a box of bare headlines amid menus) is not a listing.
+    """
+    in_a_row = 0
+    any_prose = False
+    for line in content:
+        prose = is_prose(line)
+        any_prose = any_prose or prose
+        in_a_row = in_a_row + 1 if prose else 0
+        if in_a_row >= 2:
+            return False
+    return any_prose
+
+
 def _lines_between(page: Page, above: Line, below: Line) -> int:
     """Non-blank lines between two kept lines: the ones earlier filters stripped."""
     lines = page.lines
@@ -49,6 +69,8 @@ class RelatedFilter(Filter):
     def find(self, page: Page) -> Iterable[Span]:
         headings = cues("related", "heading")
         content: list[Line] = list(page.kept_lines())
+        if _is_listing(content):
+            return  # teasers with no article to be related to are the page's content
         found = {line.index for line in content if line.words <= _HEADING_MAX_WORDS and headings.matches(line.key)}
         if not found:
             return
