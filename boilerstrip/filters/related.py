@@ -69,11 +69,12 @@ class RelatedFilter(Filter):
     def find(self, page: Page) -> Iterable[Span]:
         headings = cues("related", "heading")
         content: list[Line] = list(page.kept_lines())
-        if _is_listing(content):
-            return  # teasers with no article to be related to are the page's content
         found = {line.index for line in content if line.words <= _HEADING_MAX_WORDS and headings.matches(line.key)}
         if not found:
             return
+        # Teasers with no article to be related to are the page's content; its per-item
+        # "Read more" links are still links.
+        listing = _is_listing(content)
         uses = Counter(line.key for line in content if line.index in found)
         pos = 0
         while pos < len(content):
@@ -82,7 +83,7 @@ class RelatedFilter(Filter):
                 # The same "Read more" under every teaser of a listing is a link, not a heading.
                 yield self.strip(page, line, "teaser_link", f"{line.text.strip()[:40]!r} occurs {uses[line.key]} times")
                 pos += 1
-            elif line.index in found:
+            elif line.index in found and not listing:
                 end = self._block_end(page, content, pos)
                 reason = "related_block" if end > pos else "related_heading"
                 yield self.strip(page, line, reason, f"block under {line.text.strip()[:60]!r}",
