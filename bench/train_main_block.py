@@ -219,11 +219,8 @@ def check_export(model, spec: dict, pages) -> None:
         raise SystemExit(f"exported model disagrees with scikit-learn by {worst:.2g}")
 
 
-def block_filter(model: TreeModel, threshold: float | None) -> MainBlockFilter:
-    return MainBlockFilter(model=model) if threshold is None else MainBlockFilter(model=model, threshold=threshold)
-
-
-def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path, threshold: float | None = None) -> None:
+def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path,
+                   threshold: float | None = None) -> None:
     """Score each set's pages with models that never saw them (folds by page, across sets)."""
     outs = {d: cv_out / d.name for d in set_dirs}
     for out in outs.values():
@@ -234,7 +231,8 @@ def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path, thr
         model = fit([p for p in pages if fold[p[0]] != k])
         spec = export(model, {"fold": k})
         check_export(model, spec, pages)
-        pipeline = Pipeline([*RULE_FILTERS, block_filter(TreeModel(spec, f"fold {k}"), threshold)])
+        options = {} if threshold is None else {"threshold": threshold}
+        pipeline = Pipeline([*RULE_FILTERS, MainBlockFilter(model=TreeModel(spec, f"fold {k}"), **options)])
         held_out = [p for p in pages if fold[p[0]] == k]
         for page_id, raw, *_, set_dir in held_out:
             (outs[set_dir] / f"{page_id}.txt").write_text(pipeline(raw, kind="text").text, encoding="utf-8")
@@ -265,9 +263,10 @@ def main() -> int:
     if args.cv_only:
         return 0
     model = fit(pages)
-    info = {"trained_on": [d.name for d in args.set_dirs], "pages": len(pages), "date": date.today().isoformat(),
-            "params": PARAMS, "snippet_weight": args.snippet_weight, "label": "between the first and last line of the gold text; "
-                    "from with/without snippets where there is no gold text (snippet_labels)",
+    info = {"trained_on": [d.name for d in args.set_dirs], "pages": len(pages),
+            "date": date.today().isoformat(), "params": PARAMS, "snippet_weight": args.snippet_weight,
+            "label": "between the first and last line of the gold text; "
+                     "from with/without snippets where there is no gold text (snippet_labels)",
             "retrain": "python bench/train_main_block.py ../shared/bench/wcxb_dev ../shared/bench/trafeval"}
     spec = export(model, info)
     check_export(model, spec, pages)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
-from typing import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from .page import cue_key, normalize
 

@@ -7,8 +7,8 @@ things, widgets, footers) is boilerplate even where no cue phrase gives it away.
 
 The rule filters run first and leave their decisions on the page. A gradient-boosted tree model
 (``boilerstrip/models/main_block.json``, trained by ``bench/train_main_block.py`` on the WCXB
-dev and trafeval pages, see docs/benchmarks.md) then scores every non-blank line with the probability that it
-lies inside the main block, from the line's shape and its surroundings
+dev and trafeval pages, see docs/benchmarks.md) then scores every non-blank line with the
+probability that it lies inside the main block, from the line's shape and its surroundings
 (:mod:`boilerstrip.linefeatures`). The block is the stretch of lines with the highest total of
 ``(score - threshold) * (words + weight)``: the maximum-sum segment, found in one linear pass,
 then grown over touching lines that score above a lower edge threshold (hysteresis), and
@@ -66,7 +66,8 @@ class MainBlockFilter(Filter):
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"filter 'main_block': threshold must be between 0 and 1, got {threshold!r}")
         if not 0.0 < edge_threshold <= threshold:
-            raise ValueError(f"filter 'main_block': edge_threshold must be between 0 and threshold, got {edge_threshold!r}")
+            raise ValueError("filter 'main_block': edge_threshold must be between 0 and threshold, "
+                             f"got {edge_threshold!r}")
         self.threshold = threshold
         self.edge_threshold = edge_threshold
         self.weight = weight
