@@ -16,6 +16,8 @@ def parse_args(doc: str) -> argparse.Namespace:
     parser.add_argument("set_dir", type=Path, help="a ../shared/bench set, e.g. ../shared/bench/wcxb_dev")
     parser.add_argument("--out", type=Path, help="where to write <id>.txt predictions")
     parser.add_argument("--by-type", action="store_true", help="also score per page type (WCXB)")
+    parser.add_argument("--kind", choices=("text", "html"), default="text",
+                        help="run on each page's raw text (default) or on its HTML")
     return parser.parse_args()
 
 

@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Run boilerstrip on the raw text of a ../shared/bench set and score it with score.py.
+"""Run boilerstrip on a ../shared/bench set and score it with score.py.
 
-    python bench/run_text.py ../shared/bench/wcxb_dev [--by-type] [--out bench/out/wcxb_dev]
+    python bench/run_text.py ../shared/bench/wcxb_dev [--by-type] [--out DIR] [--kind html]
 
-Writes one <id>.txt per page (strip(raw, kind="text").text), checks the lossless guarantee on
-every page, then runs the reference scorer (score.py in the set's parent folder) on the output.
+Writes one <id>.txt per page (``strip(raw, kind="text").text`` on the page's raw text, or with
+``--kind html`` ``strip(html, kind="html").text`` on its HTML; outputs go to
+bench/out/<set> or bench/out/html_<set>), checks the lossless guarantee on every page, then
+runs the reference scorer (score.py in the set's parent folder) on the output.
 """
 
 from __future__ import annotations
 
+import gzip
 import sys
 import time
 
@@ -18,7 +21,8 @@ from common import OUT, parse_args, score
 
 def main() -> int:
     args = parse_args(__doc__)
-    out = args.out or OUT / args.set_dir.name
+    prefix = "html_" if args.kind == "html" else ""
+    out = args.out or OUT / (prefix + args.set_dir.name)
     out.mkdir(parents=True, exist_ok=True)
     pages = sorted(args.set_dir.glob("*.raw.txt"))
     if not pages:
@@ -28,7 +32,11 @@ def main() -> int:
     started = time.perf_counter()
     for path in pages:
         page_id = path.name[: -len(".raw.txt")]
-        result = boilerstrip.strip(path.read_bytes(), kind="text")
+        if args.kind == "html":
+            html_path = path.with_name(page_id + ".html.gz")
+            result = boilerstrip.strip(gzip.decompress(html_path.read_bytes()), kind="html")
+        else:
+            result = boilerstrip.strip(path.read_bytes(), kind="text")
         problems = result.lossless_problems()
         if problems:
             broken += 1

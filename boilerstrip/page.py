@@ -162,6 +162,11 @@ class Page:
     #: offset where the content starts: 1 when the source begins with a byte-order mark.
     content_start: int = 0
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
+    #: For a page made from HTML: ``hints[i]`` is what the markup says about line *i*
+    #: (a :class:`boilerstrip.htmltext.DomHint`, None for blank lines); None for text input.
+    hints: list | None = field(default=None, repr=False, compare=False)
+    #: For a page made from HTML: the parsed document (lxml), for metadata.
+    tree: object = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, source: str, url: str | None = None) -> "Page":
@@ -195,6 +200,26 @@ class Page:
             paragraphs.append(Paragraph(len(paragraphs), para_first, len(lines) - 1))
         return cls(source, lines, paragraphs, url, [False] * len(lines), [None] * len(lines),
                    content_start)
+
+    @classmethod
+    def from_html(cls, markup: str, url: str | None = None) -> "Page":
+        """The page text of an HTML document, each line with its :class:`DomHint`.
+
+        ``source`` is the text a browser would show, laid out as page text (see
+        :mod:`boilerstrip.htmltext`), so offsets refer to it exactly as for text input.
+        """
+        from .htmltext import html_to_text
+
+        converted = html_to_text(markup)
+        page = cls.from_text(converted.text, url=url)
+        hints: list = [None] * len(page.lines)
+        content = [line.index for line in page.lines if not line.is_blank]
+        if len(content) == len(converted.hints):  # the walk emits no other line breaks
+            for index, hint in zip(content, converted.hints):
+                hints[index] = hint
+            page.hints = hints
+        page.tree = converted.tree
+        return page
 
     # ----------------------------------------------------------------- navigation
     def is_stripped(self, index: int) -> bool:

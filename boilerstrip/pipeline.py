@@ -138,7 +138,8 @@ class Pipeline:
             if run_decision is not None:
                 start, end = page.span(run_first, run_last)
                 segments.append(Segment(start, end, run_decision[0], run_decision[1],
-                                        page.source[start:end], run_decision[2]))
+                                        page.source[start:end], run_decision[2],
+                                        _dom_path(page, run_first, run_last)))
 
         for line in page.lines:
             if line.is_blank:
@@ -152,6 +153,25 @@ class Pipeline:
             run_first = run_last = line.index
         close()
         return segments
+
+
+def _dom_path(page: Page, first: int, last: int) -> str | None:
+    """XPath of the innermost element holding lines *first* to *last* (HTML pages only)."""
+    if page.hints is None:
+        return None
+    paths = {hint.path() for hint in page.hints[first:last + 1] if hint is not None}
+    if not paths:
+        return None
+    if len(paths) == 1:
+        return paths.pop()
+    common = min(paths).split("/")
+    for path in paths:
+        steps = path.split("/")
+        n = 0
+        while n < len(common) and n < len(steps) and common[n] == steps[n]:
+            n += 1
+        common = common[:n]
+    return "/".join(common) or "/"
 
 
 def page_segments(page: Page) -> list[Segment]:

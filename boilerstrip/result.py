@@ -22,6 +22,8 @@ class Segment:
 
     ``filter`` is the registered name of the filter that stripped it, ``reason`` a stable
     snake_case code that tests and users can rely on, ``detail`` optional human words.
+    For HTML input, ``dom_path`` is the XPath of the element that holds the whole segment
+    (the innermost common ancestor of its lines' block elements).
     """
 
     start: int
@@ -30,12 +32,15 @@ class Segment:
     reason: str
     text: str
     detail: str | None = None
+    dom_path: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = {"start": self.start, "end": self.end, "filter": self.filter,
                 "reason": self.reason, "text": self.text}
         if self.detail:
             data["detail"] = self.detail
+        if self.dom_path:
+            data["dom_path"] = self.dom_path
         return data
 
 

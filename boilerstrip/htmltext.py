@@ -1,0 +1,321 @@
+"""HTML to page text, with what the DOM says about each line kept beside it.
+
+The filters work on page text: one block per line, blank lines between blocks. An HTML page
+is turned into exactly that form, the way a browser lays it out (block elements start new
+lines, ``<br>`` breaks a line, runs of white space are one space, scripts and styles show
+nothing), so every text filter and the main-block model run unchanged on HTML input, and
+``Result.source`` is this text: offsets and the lossless guarantee mean the same for both
+kinds of input.
+
+What text alone cannot tell, the markup often can: a line sits inside ``<nav>`` or
+``<footer>``, inside an element whose class says "comments" or "related", inside a form or a
+button, or inside ``<article>``. Each line carries a :class:`DomHint` with these facts, read
+once in a single walk over the tree; filters and the model use them when a page has them.
+
+One walk, no recursion: lxml's ``iterwalk`` gives start and end events, and the context
+(which landmarks and class groups enclose the current element) is a stack of small integers,
+so a 50,000-deep document costs a list of 50,000 ints, not a Python stack overflow.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+__all__ = ["DomHint", "HtmlText", "html_to_text", "parse_html", "FLAG_NAMES", "GROUPS"]
+
+#: Elements whose text a browser does not show as page text.
+DROP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "head", "title", "canvas", "audio", "video", "map", "datalist", "input", "img",
+})
+#: Elements laid out as blocks (CSS defaults), plus form controls and table cells: a text dump
+#: that glued a button or a cell to the next words would merge boilerplate into content.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend",
+    "li", "listing", "main", "menu", "nav", "noframes", "ol", "p", "plaintext", "pre", "search",
+    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "xmp",
+    "option", "optgroup", "label", "button", "textarea", "select", "output", "frame",
+})
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+# ------------------------------------------------------------------ context flags
+# One bit per fact about an element's ancestors (the element itself included).
+NAV = 1 << 0          # <nav>, role=navigation/menu/menubar
+HEADER = 1 << 1       # <header>, role=banner
+FOOTER = 1 << 2       # <footer>, role=contentinfo
+ASIDE = 1 << 3        # <aside>, role=complementary
+FORM = 1 << 4         # <form>, role=search/form
+CONTROL = 1 << 5      # <button>, <select>, <option>, <label>, <textarea>, role=button
+ARTICLE = 1 << 6      # <article>, role=article
+MAIN = 1 << 7         # <main>, role=main
+HIDDEN = 1 << 8       # hidden attribute, aria-hidden, inline display:none / visibility:hidden
+DIALOG = 1 << 9       # <dialog>, role=dialog/alertdialog
+LIST_ITEM = 1 << 10   # <li>, <dd>, <dt>
+TABLE = 1 << 11       # <table>
+FIGURE = 1 << 12      # <figure>, <figcaption>
+QUOTE = 1 << 13       # <blockquote>
+PRE = 1 << 14         # <pre> and kin: white space is kept
+LINK = 1 << 15        # <a href>: only used while collecting text, for link density
+_FIRST_GROUP_BIT = 16
+
+#: Class and id words, grouped by what they say about an element. A word counts when it is a
+#: whole token of the attribute after splitting at punctuation and camelCase ("relatedPosts",
+#: "post-comments", "share_bar"): a substring test would find "ad" in "header" and "nav" in
+#: "canvas". These are template vocabularies (WordPress, Drupal, Bootstrap, news CMSs) and
+#: say the same thing on any site that uses them.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "comment": ("comment", "comments", "commentlist", "disqus", "respond", "replies",
+                "reply", "discussion"),
+    "related": ("related", "recommended", "recommendations", "recommend", "similar", "teaser",
+                "teasers", "trending", "popular", "outbrain", "taboola", "readmore", "more"),
+    "share": ("share", "shares", "sharing", "social", "sociable", "addthis", "sharethis",
+              "sharedaddy", "socials", "shariff"),
+    "footer": ("footer", "foot", "copyright", "colophon", "bottom"),
+    "nav": ("nav", "navbar", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs",
+            "pagination", "pager", "skip", "toc", "submenu", "megamenu", "dropdown"),
+    "consent": ("cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebot",
+                "privacy"),
+    "sidebar": ("sidebar", "side", "widget", "widgets", "aside", "rail", "secondary"),
+    "ad": ("ad", "ads", "advert", "adverts", "advertisement", "advertising", "sponsor",
+           "sponsored", "promo", "promotion", "dfp", "adsense", "adslot", "banner"),
+    "newsletter": ("newsletter", "subscribe", "subscription", "signup", "mailchimp",
+                   "optin"),
+    "header": ("header", "masthead", "topbar", "top"),
+    "meta": ("author", "byline", "meta", "tags", "tag", "categories", "category", "date",
+             "timestamp", "bio", "avatar"),
+    "hidden": ("hidden", "hide", "invisible", "sronly", "visually", "screenreader",
+               "offscreen"),
+    "content": ("article", "content", "post", "entry", "story", "body", "main", "text",
+                "prose", "blog", "page", "single"),
+}
+_GROUP_NAMES = tuple(GROUPS)
+_WORD_GROUP: dict[str, int] = {}
+for _bit, (_name, _words) in enumerate(GROUPS.items(), start=_FIRST_GROUP_BIT):
+    for _word in _words:
+        _WORD_GROUP[_word] = _WORD_GROUP.get(_word, 0) | (1 << _bit)
+#: "class_comment", "class_related", ...: the group bits under the names hints report them by.
+GROUP_BITS = {f"class_{name}": 1 << bit
+              for bit, name in enumerate(_GROUP_NAMES, start=_FIRST_GROUP_BIT)}
+
+#: Names of the non-group flags, in bit order, for features and explanations.
+FLAG_NAMES = ("nav", "header", "footer", "aside", "form", "control", "article", "main",
+              "hidden", "dialog", "list_item", "table", "figure", "quote", "pre")
+
+_TAG_FLAGS = {
+    "nav": NAV, "menu": NAV, "header": HEADER, "footer": FOOTER, "aside": ASIDE, "form": FORM,
+    "button": CONTROL, "select": CONTROL, "option": CONTROL, "optgroup": CONTROL,
+    "label": CONTROL, "textarea": CONTROL, "article": ARTICLE, "main": MAIN, "dialog": DIALOG,
+    "li": LIST_ITEM, "dd": LIST_ITEM, "dt": LIST_ITEM, "table": TABLE, "figure": FIGURE,
+    "figcaption": FIGURE, "blockquote": QUOTE, "pre": PRE, "listing": PRE, "xmp": PRE,
+    "plaintext": PRE, "search": FORM,
+}
+_ROLE_FLAGS = {
+    "navigation": NAV, "menu": NAV, "menubar": NAV, "banner": HEADER, "contentinfo": FOOTER,
+    "complementary": ASIDE, "search": FORM, "form": FORM, "button": CONTROL, "article": ARTICLE,
+    "main": MAIN, "dialog": DIALOG, "alertdialog": DIALOG,
+}
+#: Attribute tokens: split at anything that is not a letter or digit, and at camelCase humps.
+_TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SPACE_CHARS = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+
+
+@dataclass(frozen=True, slots=True)
+class DomHint:
+    """What the markup says about one block of the page text (shared by its lines).
+
+    ``flags`` holds the context bits above for the block element and its ancestors;
+    ``heading`` is 1-6 for ``<h1>``-``<h6>`` (0 otherwise); ``link_share`` the part of the
+    block's characters that sit inside links; ``element`` the block element itself, from which
+    :meth:`path` derives its DOM path.
+    """
+
+    tag: str
+    flags: int
+    heading: int
+    link_share: float
+    element: Any
+
+    def has(self, name: str) -> bool:
+        """True when the flag (``"nav"``) or class group (``"class_comment"``) *name* applies."""
+        if name in GROUP_BITS:
+            return bool(self.flags & GROUP_BITS[name])
+        return bool(self.flags & (1 << FLAG_NAMES.index(name)))
+
+    def names(self) -> list[str]:
+        """Every flag and class group that applies, for explanations."""
+        found = [name for i, name in enumerate(FLAG_NAMES) if self.flags & (1 << i)]
+        found += [name for name, bit in GROUP_BITS.items() if self.flags & bit]
+        return found
+
+    def path(self) -> str:
+        """The block element's XPath in its document, e.g. ``/html/body/div[2]/article/p[3]``."""
+        try:
+            return self.element.getroottree().getpath(self.element)
+        except (AttributeError, ValueError):
+            return ""
+
+
+@dataclass
+class HtmlText:
+    """Page text made from HTML, and the hint of each of its non-blank lines, in order."""
+
+    text: str
+    hints: list[DomHint]
+    tree: Any
+
+
+def parse_html(markup: str) -> Any:
+    """The document tree, or None for markup with no elements at all.
+
+    Comments and processing instructions are dropped by the parser (their text is never
+    shown); ``huge_tree`` lifts libxml2's depth and size limits, so deep or huge documents
+    are parsed instead of cut off.
+    """
+    if "\x00" in markup:
+        markup = markup.replace("\x00", "")
+    if not markup.strip():
+        return None
+    try:
+        root = etree.fromstring(markup, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    return root
+
+
+#: lxml's plain HTML parser: lxml.html's element classes cost a Python lookup per element.
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
+                           default_doctype=False)
+
+
+def html_to_text(markup: str | Any, *, min_chars: int = 200) -> HtmlText:
+    """The page text of an HTML document and a :class:`DomHint` for each non-blank line.
+
+    ``<noscript>`` is dropped like a script, unless the page shows fewer than *min_chars*
+    characters without it: forums and sites built for JavaScript put their whole server-side
+    text there, and a scraper without JavaScript reads exactly that.
+    """
+    tree = parse_html(markup) if isinstance(markup, str) else markup
+    if tree is None:
+        return HtmlText("", [], None)
+    text, hints = _walk(tree, keep_noscript=False)
+    if len(text) < min_chars:
+        alt_text, alt_hints = _walk(tree, keep_noscript=True)
+        if len(alt_text) > len(text):
+            text, hints = alt_text, alt_hints
+    return HtmlText(text, hints, tree)
+
+
+_token_cache: dict[str, int] = {}
+
+
+def _class_bits(value: str) -> int:
+    """Group bits for a class or id attribute value (cached: templates repeat them)."""
+    bits = _token_cache.get(value)
+    if bits is None:
+        bits = 0
+        for token in _TOKEN.findall(value[:500]):
+            bits |= _WORD_GROUP.get(token.lower(), 0)
+        if len(_token_cache) < 100_000:
+            _token_cache[value] = bits
+    return bits
+
+
+def _element_bits(el: Any, tag: str) -> int:
+    bits = _TAG_FLAGS.get(tag, 0)
+    for name, value in el.items():
+        kind = _ATTRIBUTES.get(name)
+        if kind is None:
+            continue
+        if kind == 1:  # class, id
+            bits |= _class_bits(value)
+        elif kind == 2:  # role
+            bits |= _ROLE_FLAGS.get(value.strip().lower(), 0)
+        elif kind == 3:  # hidden
+            bits |= HIDDEN
+        elif kind == 4:  # aria-hidden
+            if value.strip().lower() == "true":
+                bits |= HIDDEN
+        elif kind == 5:  # style
+            if _HIDDEN_STYLE.search(value[:2000]):
+                bits |= HIDDEN
+        elif tag == "a":  # href
+            bits |= LINK
+    return bits
+
+
+_ATTRIBUTES = {"class": 1, "id": 1, "role": 2, "hidden": 3, "aria-hidden": 4, "style": 5,
+               "href": 6}
+
+
+def _walk(tree: Any, *, keep_noscript: bool) -> tuple[str, list[DomHint]]:
+    drop = DROP_TAGS - {"noscript"} if keep_noscript else DROP_TAGS
+    body = tree.find("body")
+    root = body if body is not None else tree
+    blocks: list[str] = []
+    hints: list[DomHint] = []
+    pieces: list[str] = []      # inline text of the block being collected; "\n" is a <br>
+    link_chars = 0
+    # context stack: (flags, the innermost block element, its tag)
+    top: tuple[int, Any, str] = (0, root, root.tag if isinstance(root.tag, str) else "body")
+    stack: list[tuple[int, Any, str]] = []
+
+    def flush(flags: int, block: Any, tag: str) -> None:
+        nonlocal link_chars
+        raw = "".join(pieces)
+        pieces.clear()
+        lines = []
+        for part in raw.split("\n"):
+            line = _SPACE_CHARS.sub(" ", part).strip()
+            if line:
+                lines.append(line)
+        if lines:
+            total = sum(map(len, lines))
+            hint = DomHint(tag, flags & ~LINK, _HEADINGS.get(tag, 0),
+                           min(1.0, link_chars / total) if total else 0.0, block)
+            blocks.append("\n".join(lines))
+            hints.extend([hint] * len(lines))
+        link_chars = 0
+
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if event == "start":
+            stack.append(top)
+            if tag in drop or not isinstance(tag, str):
+                walker.skip_subtree()
+                continue
+            flags = top[0] | _element_bits(el, tag) if el.attrib else top[0] | _TAG_FLAGS.get(tag, 0)
+            if tag in BLOCK_TAGS:
+                if pieces:
+                    flush(*top)
+                top = (flags, el, tag)
+            elif tag == "br":
+                pieces.append("\n")
+                continue
+            elif flags != top[0]:
+                top = (flags, top[1], top[2])
+            text = el.text
+        else:
+            if tag in BLOCK_TAGS and pieces:
+                flush(*top)
+            top = stack.pop()
+            text = el.tail
+        if text:
+            if top[0] & PRE:
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
+            elif "\n" in text or "\r" in text:
+                text = text.replace("\n", " ").replace("\r", " ")
+            pieces.append(text)
+            if top[0] & LINK:
+                link_chars += len(text.strip())
+    if pieces:
+        flush(*top)
+    text = "\n\n".join(blocks)
+    return (text + "\n" if text else ""), hints

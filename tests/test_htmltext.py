@@ -1,0 +1,167 @@
+"""HTML input: the page text made from the DOM, the hints beside it, and strip(kind="html")."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+import boilerstrip
+from boilerstrip.htmltext import html_to_text
+from boilerstrip.page import Page
+
+ARTICLE_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>Tide tables | Coast News</title>
+<meta charset="utf-8"><style>p { color: red }</style><script>var x = "<p>not text</p>";</script>
+</head><body>
+<nav class="site-nav" aria-label="main"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav>
+<main><article class="post">
+<h1>Spring tides reach the harbour wall</h1>
+<p class="byline">By Ann Author</p>
+<p>The highest tides of the year reached the harbour wall on Sunday morning, and the
+council closed the lower car park for three hours while the water stood over the road.</p>
+<p>Fishermen said the sea came in faster than they remembered, <a href="/x">as it did in 2014</a>,
+when the same wall was damaged by a storm that arrived with the spring tide.</p>
+<div id="relatedPosts"><h3>Related articles</h3><ul><li><a href="/a">Harbour plans approved</a></li>
+<li><a href="/b">New lifeboat named</a></li></ul></div>
+</article></main>
+<footer class="site-footer"><p>&copy; 2024 Coast News</p></footer>
+</body></html>
+"""
+
+
+def test_blocks_become_lines_with_blank_lines_between():
+    converted = html_to_text("<body><div>One <b>bold</b> block</div><p>Two<br>lines</p>"
+                             "<ul><li>item</li></ul>tail</body>")
+    assert converted.text == "One bold block\n\nTwo\nlines\n\nitem\n\ntail\n"
+
+
+def test_invisible_markup_shows_no_text():
+    converted = html_to_text(ARTICLE_PAGE)
+    assert "not text" not in converted.text
+    assert "color" not in converted.text
+    assert "Coast News" in converted.text  # the footer's text, not the <title>
+    assert "Tide tables" not in converted.text
+
+
+def test_comments_are_dropped_and_their_tails_kept():
+    converted = html_to_text("<p>before<!-- a comment -->after</p>")
+    assert converted.text == "beforeafter\n"
+
+
+def test_white_space_is_collapsed_except_in_pre():
+    converted = html_to_text("<p>  many \n\t spaces\u00a0here </p><pre>line one\n  line two</pre>")
+    assert converted.text.splitlines() == ["many spaces here", "", "line one", "line two"]
+
+
+def test_every_line_has_a_hint_with_its_facts():
+    converted = html_to_text(ARTICLE_PAGE)
+    lines = [line for line in converted.text.split("\n") if line]
+    assert len(lines) == len(converted.hints)
+    by_line = dict(zip(lines, converted.hints))
+    home = by_line["Home"]
+    assert home.has("nav") and home.has("list_item") and home.has("class_nav")
+    assert home.link_share == 1.0
+    title = by_line["Spring tides reach the harbour wall"]
+    assert title.heading == 1 and title.has("article") and title.has("main")
+    assert not title.has("nav")
+    second = next(hint for line, hint in by_line.items() if line.startswith("Fishermen"))
+    assert 0.1 < second.link_share < 0.5
+    related = by_line["Harbour plans approved"]
+    assert related.has("class_related")  # "relatedPosts": camelCase split into words
+    assert by_line["© 2024 Coast News"].has("class_footer")
+    assert not by_line["© 2024 Coast News"].has("article")
+
+
+def test_class_words_are_whole_tokens():
+    # "header" holds "ad" and "canvas" holds "nav" as substrings; neither is a class word here
+    converted = html_to_text('<div class="masthead-canvas"><p>Hello there</p></div>')
+    hint = converted.hints[0]
+    assert not hint.has("class_ad") and not hint.has("class_nav")
+    assert hint.has("class_header")
+
+
+def test_roles_and_hidden_elements():
+    converted = html_to_text('<div role="navigation"><p>Menu</p></div>'
+                             '<div style="display: none"><p>Hidden</p></div>'
+                             '<div aria-hidden="true"><p>Also</p></div><p>Shown</p>')
+    flags = {line: hint for line, hint in zip(converted.text.split("\n\n"), converted.hints)}
+    assert flags["Menu"].has("nav")
+    assert flags["Hidden"].has("hidden") and flags["Also"].has("hidden")
+    assert not flags["Shown\n"].has("hidden")
+
+
+def test_dom_path_finds_the_block_element():
+    converted = html_to_text(ARTICLE_PAGE)
+    hint = converted.hints[-1]
+    path = hint.path()
+    assert path.endswith("/footer/p")
+    assert converted.tree.getroottree().xpath(path)[0] is hint.element
+
+
+def test_noscript_is_used_when_the_page_shows_nothing_else():
+    page = "<body><div id='app'></div><noscript><p>" + "Server text. " * 30 + "</p></noscript></body>"
+    assert "Server text." in html_to_text(page).text
+    full = "<body><p>" + "Visible words. " * 30 + "</p><noscript>Enable JavaScript</noscript></body>"
+    assert "Enable JavaScript" not in html_to_text(full).text
+
+
+def test_strip_html_is_lossless_and_names_dom_paths():
+    result = boilerstrip.strip(ARTICLE_PAGE, kind="html")
+    assert result.kind == "html"
+    assert result.lossless_problems() == []
+    assert "Spring tides reach the harbour wall" in result.text
+    assert "The highest tides of the year" in result.text
+    assert "Home" not in result.text.split("\n")
+    assert result.stripped
+    for segment in result.stripped:
+        assert result.source[segment.start:segment.end] == segment.text
+        assert segment.dom_path and segment.dom_path.startswith("/html/body")
+        assert segment.to_dict()["dom_path"] == segment.dom_path
+    assert result.meta["title"]
+    assert result.meta.get("language") == "en"
+
+
+def test_kind_auto_recognises_html_bytes_and_their_charset():
+    markup = ('<html><head><meta charset="iso-8859-1"></head><body><p>Caf\u00e9 cr\u00e8me, '
+              'served every morning in the old town square since the market opened.</p></body></html>')
+    result = boilerstrip.strip(markup.encode("latin-1"))
+    assert result.kind == "html"
+    assert "Caf\u00e9 cr\u00e8me" in result.source
+
+
+def test_a_wrong_declared_charset_is_not_trusted():
+    markup = '<html><head><meta charset="utf-8"></head><body><p>Caf\u00e9</p></body></html>'
+    result = boilerstrip.strip(markup.encode("cp1252"), kind="html")
+    assert "Caf\u00e9" in result.source
+
+
+@pytest.mark.parametrize("markup", ["", "   ", "<html></html>", "<", "<p>", "\x00\x00<p>x",
+                                    "<html><body><p>truncated para", "<!-- only a comment -->"])
+def test_odd_html_gives_a_clean_result(markup):
+    result = boilerstrip.strip(markup, kind="html")
+    assert result.lossless_problems() == []
+
+
+def test_deep_nesting_is_handled_without_recursion():
+    depth = 50_000
+    markup = "<div>" * depth + "<p>deep text</p>" + "</div>" * depth
+    started = time.perf_counter()
+    result = boilerstrip.strip(markup, kind="html")
+    assert time.perf_counter() - started < 60
+    assert result.lossless_problems() == []
+
+
+def test_a_gigantic_line_of_html_text():
+    markup = "<p>" + "word " * 2_000_000 + "</p>"  # 10 MB in one paragraph
+    result = boilerstrip.strip(markup, kind="html")
+    assert result.lossless_problems() == []
+    assert len(result.source) > 9_000_000
+
+
+def test_page_from_html_aligns_hints_with_lines():
+    page = Page.from_html(ARTICLE_PAGE)
+    assert page.hints is not None and len(page.hints) == len(page.lines)
+    for line, hint in zip(page.lines, page.hints):
+        assert (hint is None) == line.is_blank
