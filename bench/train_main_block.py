@@ -31,6 +31,7 @@ the exported trees.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import re
 import subprocess
@@ -44,9 +45,9 @@ from pathlib import Path
 import numpy as np
 
 import boilerstrip
-from boilerstrip.decode import decode
+from boilerstrip.decode import decode, decode_html
 from boilerstrip.filters.main_block import MainBlockFilter
-from boilerstrip.linefeatures import FEATURE_NAMES, line_features
+from boilerstrip.linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
 from boilerstrip.model import FORMAT, MODEL_DIR, TreeModel
 from boilerstrip.page import Page
 from boilerstrip.pipeline import RULE_FILTERS, Pipeline
@@ -150,7 +151,7 @@ def snippet_labels(lines: list, gold: dict) -> tuple[np.ndarray, np.ndarray]:
     return labels, known
 
 
-def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT):
+def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT, kind: str = "text"):
     """(page id, raw text, feature rows, labels, weights) for every page with gold.
 
     Pages with a ``<id>.gold.txt`` are labelled by :func:`gold_block`; pages with only a
@@ -158,6 +159,7 @@ def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT):
     """
     rules = Pipeline(RULE_FILTERS)
     pages = []
+    html = kind == "html"
     for path in sorted(set_dir.glob("*.raw.txt")):
         page_id = path.name[: -len(".raw.txt")]
         gold_path = set_dir / f"{page_id}.gold.txt"
@@ -165,10 +167,14 @@ def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT):
         gold_json = json.loads(json_path.read_text(encoding="utf-8")) if json_path.exists() else {}
         if not gold_path.exists() and not gold_json.get("with"):
             continue
-        raw = decode(path.read_bytes())
-        page = Page.from_text(raw)
+        if html:
+            raw = decode_html(gzip.decompress((set_dir / f"{page_id}.html.gz").read_bytes()))
+            page = Page.from_html(raw)
+        else:
+            raw = decode(path.read_bytes())
+            page = Page.from_text(raw)
         rules.run(page)
-        lines, rows = line_features(page)
+        lines, rows = line_features(page, dom=html)
         weights = np.sqrt(np.array([len(_TOKEN.findall(l.text)) + 1.0 for l in lines]))
         if gold_path.exists():
             block = gold_block(page, gold_path.read_text(encoding="utf-8"))
@@ -190,7 +196,7 @@ def fit(pages):
     return HistGradientBoostingClassifier(random_state=0, **PARAMS).fit(X, y, sample_weight=w)
 
 
-def export(model, info: dict) -> dict:
+def export(model, info: dict, features: tuple[str, ...] = FEATURE_NAMES) -> dict:
     """The fitted sklearn model as the plain arrays boilerstrip.model.TreeModel reads."""
     trees = []
     for (predictor,) in model._predictors:
@@ -205,7 +211,7 @@ def export(model, info: dict) -> dict:
             "depth": int(nodes["depth"].max()),
         })
     baseline = float(np.ravel(model._baseline_prediction)[0])
-    return {"format": FORMAT, "features": list(FEATURE_NAMES), "baseline": baseline,
+    return {"format": FORMAT, "features": list(features), "baseline": baseline,
             "trees": trees, "info": info}
 
 
@@ -220,7 +226,7 @@ def check_export(model, spec: dict, pages) -> None:
 
 
 def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path,
-                   threshold: float | None = None) -> None:
+                   threshold: float | None = None, kind: str = "text") -> None:
     """Score each set's pages with models that never saw them (folds by page, across sets)."""
     outs = {d: cv_out / d.name for d in set_dirs}
     for out in outs.values():
@@ -229,13 +235,19 @@ def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path,
     for k in range(FOLDS):
         started = time.perf_counter()
         model = fit([p for p in pages if fold[p[0]] != k])
-        spec = export(model, {"fold": k})
-        check_export(model, spec, pages)
         options = {} if threshold is None else {"threshold": threshold}
-        pipeline = Pipeline([*RULE_FILTERS, MainBlockFilter(model=TreeModel(spec, f"fold {k}"), **options)])
+        if kind == "html":
+            spec = export(model, {"fold": k}, HTML_FEATURE_NAMES)
+            options["html_model"] = TreeModel(spec, f"fold {k}")
+        else:
+            spec = export(model, {"fold": k})
+            options["model"] = TreeModel(spec, f"fold {k}")
+            options["html_model"] = None
+        check_export(model, spec, pages)
+        pipeline = Pipeline([*RULE_FILTERS, MainBlockFilter(**options)])
         held_out = [p for p in pages if fold[p[0]] == k]
         for page_id, raw, *_, set_dir in held_out:
-            (outs[set_dir] / f"{page_id}.txt").write_text(pipeline(raw, kind="text").text, encoding="utf-8")
+            (outs[set_dir] / f"{page_id}.txt").write_text(pipeline(raw, kind=kind).text, encoding="utf-8")
         print(f"fold {k}: {len(held_out)} held-out pages ({time.perf_counter() - started:.0f} s)")
     for set_dir, out in outs.items():
         cmd = [sys.executable, str(set_dir.parent / "score.py"), str(set_dir), str(out)]
@@ -254,12 +266,19 @@ def main() -> int:
                         help="weight of snippet-labelled lines (default: %(default)s)")
     parser.add_argument("--threshold", type=float, help="main_block threshold for the CV runs (default: the filter's)")
     parser.add_argument("--by-type", action="store_true", help="score per page type too")
+    parser.add_argument("--kind", choices=("text", "html"), default="text",
+                        help="train the text model on the raw text (default), or the HTML model "
+                             "(main_block_html.json, the markup's features too) on the HTML")
     args = parser.parse_args()
-    pages = [page for set_dir in args.set_dirs for page in load(set_dir, args.snippet_weight)]
+    html = args.kind == "html"
+    features = HTML_FEATURE_NAMES if html else FEATURE_NAMES
+    if html and args.cv_out == OUT / "main_block_cv":
+        args.cv_out = OUT / "main_block_html_cv"
+    pages = [page for set_dir in args.set_dirs for page in load(set_dir, args.snippet_weight, args.kind)]
     print(f"{len(pages)} pages, {sum(len(p[3]) for p in pages)} lines, "
-          f"{len(FEATURE_NAMES)} features; boilerstrip {boilerstrip.__version__}")
+          f"{len(features)} features; boilerstrip {boilerstrip.__version__}")
     if not args.no_cv:
-        cross_validate(pages, args.set_dirs, args.by_type, args.cv_out, args.threshold)
+        cross_validate(pages, args.set_dirs, args.by_type, args.cv_out, args.threshold, args.kind)
     if args.cv_only:
         return 0
     model = fit(pages)
@@ -267,11 +286,12 @@ def main() -> int:
             "date": date.today().isoformat(), "params": PARAMS, "snippet_weight": args.snippet_weight,
             "label": "between the first and last line of the gold text; "
                      "from with/without snippets where there is no gold text (snippet_labels)",
-            "retrain": "python bench/train_main_block.py ../shared/bench/wcxb_dev ../shared/bench/trafeval"}
-    spec = export(model, info)
+            "retrain": "python bench/train_main_block.py ../shared/bench/wcxb_dev ../shared/bench/trafeval"
+                       + (" --kind html" if html else "")}
+    spec = export(model, info, features)
     check_export(model, spec, pages)
     MODEL_DIR.mkdir(exist_ok=True)
-    target = MODEL_DIR / "main_block.json"
+    target = MODEL_DIR / ("main_block_html.json" if html else "main_block.json")
     target.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {target} ({target.stat().st_size // 1024} KB, {len(spec['trees'])} trees)")
     return 0

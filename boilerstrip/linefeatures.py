@@ -26,8 +26,10 @@ from .pipeline import RULE_FILTERS
 from .dates import parse_date
 from .shape import ends_sentence, is_headline, is_prose, title_block
 from .stopwords import guess_stoplist, tokens
+from .htmltext import (ARTICLE, ASIDE, CONTROL, DIALOG, FLAG_NAMES, FOOTER, FORM, GROUP_BITS,
+                       HEADER, MAIN, NAV)
 
-__all__ = ["FEATURE_NAMES", "line_features"]
+__all__ = ["FEATURE_NAMES", "HTML_FEATURE_NAMES", "line_features"]
 
 #: Filters that mark the edges of an article; "fired above/below this line" is a feature.
 EDGE_FILTERS: tuple[str, ...] = ("comments", "related", "share", "footer", "navigation", "newsletter")
@@ -63,6 +65,29 @@ def _names() -> tuple[str, ...]:
 
 FEATURE_NAMES: tuple[str, ...] = _names()
 
+#: Block tags worth a column of their own; the rest share "tag_other".
+_DOM_TAGS = ("p", "div", "li", "td", "dd", "dt", "section", "article", "blockquote",
+             "pre", "figcaption", "label", "button", "option")
+_DOM_WINDOWS = (3, 10)
+
+
+def _dom_names() -> tuple[str, ...]:
+    names = [f"dom_{flag}" for flag in FLAG_NAMES] + [f"dom_{group}" for group in GROUP_BITS]
+    names += ["dom_heading", "dom_link_share", *(f"dom_tag_{t}" for t in _DOM_TAGS), "dom_tag_other",
+              "dom_page_has_article", "dom_page_has_main", "dom_article_prose_share",
+              "dom_main_prose_share", "dom_same_block_above", "dom_same_block_below"]
+    for w in _DOM_WINDOWS:
+        names += [f"dom_link_share_{w}", f"dom_boiler_share_{w}"]
+    return tuple(names)
+
+
+#: Columns for pages made from HTML: the text columns, then what the markup says.
+HTML_FEATURE_NAMES: tuple[str, ...] = FEATURE_NAMES + _dom_names()
+#: Landmarks and class groups that mark boilerplate, for the windowed "boilerplate share".
+_BOILER_BITS = (NAV | HEADER | FOOTER | ASIDE | FORM | CONTROL | DIALOG
+                | sum(GROUP_BITS[f"class_{g}"] for g in ("comment", "related", "share", "footer", "nav",
+                                                          "consent", "sidebar", "ad", "newsletter")))
+
 
 def _window_sum(prefix: np.ndarray, n: int, w: int) -> np.ndarray:
     """Sum over lines j-w..j+w for every j, from a prefix-sum array of length n+1."""
@@ -78,12 +103,16 @@ def _prefix(values: np.ndarray) -> np.ndarray:
     return out
 
 
-def line_features(page: Page) -> tuple[list[Line], np.ndarray]:
-    """The page's non-blank lines and their feature rows (``len(lines) x len(FEATURE_NAMES)``)."""
+def line_features(page: Page, *, dom: bool = False) -> tuple[list[Line], np.ndarray]:
+    """The page's non-blank lines and their feature rows (``len(lines) x len(FEATURE_NAMES)``).
+
+    With *dom* (a page made from HTML, ``page.hints`` set), the rows have the
+    ``HTML_FEATURE_NAMES`` columns: the text ones, then what the markup says.
+    """
     lines = [line for line in page.lines if not line.is_blank]
     n = len(lines)
     if not n:
-        return lines, np.zeros((0, len(FEATURE_NAMES)))
+        return lines, np.zeros((0, len(HTML_FEATURE_NAMES if dom else FEATURE_NAMES)))
     by_index = {name: k for k, name in enumerate(RULE_FILTERS)}
     line_tokens = [tokens(line.text) for line in lines]
     stoplist = guess_stoplist(line_tokens)
@@ -202,7 +231,49 @@ def line_features(page: Page) -> tuple[list[Line], np.ndarray]:
     p_short = _prefix(short)
     for w in _SIDE_WINDOWS:
         cols.append(_window_sum(p_short, n, w) / (np.minimum(idx + w + 1, n) - np.maximum(idx - w, 0)))
+    if dom:
+        cols += _dom_columns(page, lines, kept_prose_words)
     matrix = np.column_stack(cols)
-    assert matrix.shape[1] == len(FEATURE_NAMES), (matrix.shape, len(FEATURE_NAMES))
+    expected = HTML_FEATURE_NAMES if dom else FEATURE_NAMES
+    assert matrix.shape[1] == len(expected), (matrix.shape, len(expected))
     return lines, matrix
+
+
+def _dom_columns(page: Page, lines: list[Line], kept_prose_words: np.ndarray) -> list[np.ndarray]:
+    """The markup's columns: flags and class groups, tag, link share, and their surroundings."""
+    n = len(lines)
+    hints = page.hints or [None] * len(page.lines)
+    flags = np.zeros(n, dtype=np.int64)
+    heading = np.zeros(n)
+    link = np.zeros(n)
+    tag_col = np.full(n, len(_DOM_TAGS))
+    block_id = np.zeros(n, dtype=np.int64)
+    tag_index = {t: k for k, t in enumerate(_DOM_TAGS)}
+    for j, line in enumerate(lines):
+        hint = hints[line.index]
+        if hint is None:
+            continue
+        flags[j] = hint.flags
+        heading[j] = hint.heading
+        link[j] = hint.link_share
+        tag_col[j] = tag_index.get(hint.tag, len(_DOM_TAGS))
+        block_id[j] = id(hint.element)
+    cols = [((flags >> bit) & 1).astype(float) for bit in range(len(FLAG_NAMES))]
+    cols += [((flags & bit) > 0).astype(float) for bit in GROUP_BITS.values()]
+    cols += [heading, link]
+    cols += [(tag_col == k).astype(float) for k in range(len(_DOM_TAGS) + 1)]
+    total = kept_prose_words.sum() or 1.0
+    in_article = (flags & ARTICLE) > 0
+    in_main = (flags & MAIN) > 0
+    cols += [np.full(n, float(in_article.any())), np.full(n, float(in_main.any())),
+             np.full(n, kept_prose_words[in_article].sum() / total),
+             np.full(n, kept_prose_words[in_main].sum() / total)]
+    same = (block_id[1:] == block_id[:-1]).astype(float)
+    cols += [np.concatenate([[0.0], same]), np.concatenate([same, [0.0]])]
+    p_link = _prefix(link)
+    p_boiler = _prefix(((flags & _BOILER_BITS) > 0).astype(float))
+    for w in _DOM_WINDOWS:
+        span = _window_sum(_prefix(np.ones(n)), n, w)
+        cols += [_window_sum(p_link, n, w) / span, _window_sum(p_boiler, n, w) / span]
+    return cols
 

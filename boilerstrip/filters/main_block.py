@@ -31,7 +31,7 @@ from typing import Iterable
 import numpy as np
 
 from ..filter import Filter, Span
-from ..linefeatures import FEATURE_NAMES, line_features
+from ..linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
 from ..model import TreeModel, load_model
 from ..page import Page
 from ..registry import register_filter
@@ -62,7 +62,8 @@ class MainBlockFilter(Filter):
     description = "Lines outside the page's main block, as a trained model scores it."
 
     def __init__(self, threshold: float = 0.4, weight: float = 5.0,
-                 model: str | TreeModel = "main_block", edge_threshold: float = 0.3) -> None:
+                 model: str | TreeModel = "main_block", edge_threshold: float = 0.3,
+                 html_model: str | TreeModel | None = "main_block_html") -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"filter 'main_block': threshold must be between 0 and 1, got {threshold!r}")
         if not 0.0 < edge_threshold <= threshold:
@@ -73,9 +74,19 @@ class MainBlockFilter(Filter):
         self.weight = weight
         self.model = load_model(model) if isinstance(model, str) else model
         self.model.check_features(FEATURE_NAMES)
+        self.html_model = load_model(html_model) if isinstance(html_model, str) else html_model
+        if self.html_model is not None:
+            self.html_model.check_features(HTML_FEATURE_NAMES)
 
     def scores(self, page: Page):
-        """The page's non-blank lines and each one's probability of lying in the main block."""
+        """The page's non-blank lines and each one's probability of lying in the main block.
+
+        A page made from HTML is scored by the model trained with the markup's features too
+        (``html_model``); text, or HTML when that model is switched off, by the text model.
+        """
+        if page.hints is not None and self.html_model is not None:
+            lines, rows = line_features(page, dom=True)
+            return lines, self.html_model.predict_proba(rows)
         lines, rows = line_features(page)
         return lines, self.model.predict_proba(rows)
 
