@@ -1,7 +1,11 @@
 """The ``boilerstrip`` command: strip pages, check golden files, list filters.
 
-Exit codes: 0 success; 1 a golden check found differences, or some inputs failed;
-2 bad usage or nothing could be read.
+``strip`` takes page files (``*.txt``, ``*.html``, ``*.htm``), folders of them, ``-`` for stdin,
+and WARC/WET files (``*.warc``, ``*.warc.gz``, ``*.wet``, ``*.wet.gz``): each page record of a
+WARC/WET file becomes one JSON line, and a one-line summary per file goes to stderr.
+
+Exit codes: 0 success; 1 a golden check found differences, or some inputs failed (a page,
+a WARC record, a truncated WARC file); 2 bad usage or nothing could be read.
 """
 
 from __future__ import annotations
@@ -18,8 +22,13 @@ from . import __version__
 from .api import strip
 from .errors import BoilerstripError
 from .registry import filter_origin, registered_filters
+from .warc import WarcCounts, is_warc_path, iter_records
 
 EXPECTED_SUFFIX = ".expected.txt"
+PAGE_SUFFIXES = (".txt", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+#: WARC errors printed one by one for each file; the summary line counts them all.
+MAX_WARC_ERRORS_SHOWN = 20
 
 
 class CliError(Exception):
@@ -28,15 +37,23 @@ class CliError(Exception):
 
 # ----------------------------------------------------------------------- inputs
 def is_page_file(path: Path) -> bool:
-    """A ``*.txt`` page, not a golden or gold file that sits beside it."""
+    """A ``*.txt``, ``*.html`` or ``*.htm`` page, not a golden or gold file that sits beside it."""
     name = path.name
-    return name.endswith(".txt") and ".expected." not in name and ".gold." not in name
+    return (name.lower().endswith(PAGE_SUFFIXES) and ".expected." not in name
+            and ".gold." not in name)
+
+
+def page_stem(path: Path) -> str:
+    """``NAME`` for ``NAME.txt``, ``NAME.html`` and ``NAME.htm``."""
+    return path.name[: -len(path.suffix)] if path.suffix.lower() in PAGE_SUFFIXES else path.name
 
 
 def collect_inputs(paths: Sequence[str]) -> list[tuple[str, Path | None, Path]]:
     """``(display name, input root folder or None, file)`` for every page to process.
 
-    Folders are searched recursively for ``*.txt`` pages, in sorted order; ``-`` is stdin.
+    Folders are searched recursively for ``*.txt``, ``*.html`` and ``*.htm`` pages, in sorted
+    order; ``-`` is stdin. Files named on the command line (WARC/WET files among them) are
+    taken as they are.
     """
     found: list[tuple[str, Path | None, Path]] = []
     for raw in paths:
@@ -45,7 +62,7 @@ def collect_inputs(paths: Sequence[str]) -> list[tuple[str, Path | None, Path]]:
             continue
         path = Path(raw)
         if path.is_dir():
-            pages = sorted(p for p in path.rglob("*.txt") if p.is_file() and is_page_file(p))
+            pages = sorted(p for p in path.rglob("*") if is_page_file(p) and p.is_file())
             found.extend((str(p), path, p) for p in pages)
         elif path.is_file():
             found.append((str(path), None, path))
@@ -66,10 +83,21 @@ def read_input(path: Path) -> bytes:
 
 
 def output_name(root: Path | None, path: Path) -> Path:
-    """The input's name relative to the folder it was found in (its own name for a file)."""
+    """The input's name relative to the folder it was found in (its own name for a file).
+
+    The clean text of ``NAME.html`` or ``NAME.htm`` goes to ``NAME.txt``.
+    """
     if str(path) == "-":
         return Path("stdin.txt")
-    return path.relative_to(root) if root is not None else Path(path.name)
+    name = path.relative_to(root) if root is not None else Path(path.name)
+    return name.with_suffix(".txt") if name.suffix.lower() in HTML_SUFFIXES else name
+
+
+def page_kind(path: Path, kind: str) -> str:
+    """``--kind``, except that ``auto`` means ``html`` for a file named ``*.html`` or ``*.htm``."""
+    if kind == "auto" and path.suffix.lower() in HTML_SUFFIXES:
+        return "html"
+    return kind
 
 
 def _inside(child: Path, parent: Path) -> bool:
@@ -84,14 +112,26 @@ def _inside(child: Path, parent: Path) -> bool:
 def cmd_strip(args: argparse.Namespace) -> int:
     inputs = collect_inputs(args.paths)
     if not inputs:
-        raise CliError("no *.txt pages found in " + ", ".join(args.paths))
+        raise CliError("no *.txt pages (or *.html, *.htm) found in " + ", ".join(args.paths))
+    warcs = [shown for shown, _, path in inputs if str(path) != "-" and is_warc_path(path)]
+    fmt = args.format or ("jsonl" if warcs else "text")
     out = Path(args.output) if args.output else None
-    single_jsonl = out is not None and args.format == "jsonl" and out.suffix == ".jsonl"
+    single_jsonl = out is not None and fmt == "jsonl" and out.suffix == ".jsonl"
+    if warcs and fmt != "jsonl":
+        raise CliError(f"{warcs[0]} is a WARC/WET file: its records are written as JSON lines, "
+                       "not with --format text")
+    if warcs and out is not None and not single_jsonl:
+        raise CliError(f"{warcs[0]} is a WARC/WET file: its records go to one JSON-lines file; "
+                       "give -o FILE.jsonl, or no -o for standard output")
     if out is not None:
         for raw in args.paths:
             src = Path(raw)
             if raw != "-" and src.is_dir() and _inside(out, src):
                 raise CliError(f"refusing to write into the input folder {raw}: choose an -o outside it")
+        if single_jsonl and any(str(p) != "-" and out.resolve() == p.resolve() for _, _, p in inputs):
+            raise CliError(f"refusing to overwrite the input {out}")
+        if not single_jsonl:
+            _check_distinct_outputs(inputs, out, fmt)
     failures = 0
     sink = None
     if single_jsonl:
@@ -99,29 +139,37 @@ def cmd_strip(args: argparse.Namespace) -> int:
         sink = open(out, "w", encoding="utf-8")
     elif out is not None:
         out.mkdir(parents=True, exist_ok=True)
+
+    def emit(record: dict) -> None:
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        (sink or sys.stdout).write(line)
+
     try:
         for shown, root, path in inputs:
+            if str(path) != "-" and is_warc_path(path):
+                failures += strip_warc(shown, path, emit)
+                continue
             try:
-                result = strip(read_input(path), kind=args.kind)
+                result = strip(read_input(path), kind=page_kind(path, args.kind))
             except (CliError, BoilerstripError, NotImplementedError, ValueError) as exc:
                 print(f"boilerstrip: {shown}: {exc}", file=sys.stderr)
                 failures += 1
                 continue
             record = {"path": shown, **result.to_dict()}
             if sink is not None:
-                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+                emit(record)
             elif out is not None:
                 target = out / output_name(root, path)
-                if args.format == "jsonl":
+                if fmt == "jsonl":
                     target = target.with_suffix(".jsonl")
                 if any(target.resolve() == p.resolve() for _, _, p in inputs if str(p) != "-"):
                     raise CliError(f"refusing to overwrite the input {target}")
                 target.parent.mkdir(parents=True, exist_ok=True)
-                body = (json.dumps(record, ensure_ascii=False) + "\n" if args.format == "jsonl"
+                body = (json.dumps(record, ensure_ascii=False) + "\n" if fmt == "jsonl"
                         else (result.text + "\n" if result.text else ""))
                 target.write_text(body, encoding="utf-8")
-            elif args.format == "jsonl":
-                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            elif fmt == "jsonl":
+                emit(record)
             else:
                 if len(inputs) > 1:
                     sys.stdout.write(f"==> {shown} <==\n")
@@ -135,6 +183,53 @@ def cmd_strip(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_distinct_outputs(inputs: list[tuple[str, Path | None, Path]], out: Path, fmt: str) -> None:
+    """Two inputs must not write the same output file (``NAME.txt`` and ``NAME.html``)."""
+    seen: dict[Path, str] = {}
+    for shown, root, path in inputs:
+        target = output_name(root, path)
+        if fmt == "jsonl":
+            target = target.with_suffix(".jsonl")
+        if target in seen:
+            raise CliError(f"{seen[target]} and {shown} would both be written to {out / target}")
+        seen[target] = shown
+
+
+def strip_warc(shown: str, path: Path, emit) -> int:
+    """Strip every page record of a WARC/WET file into *emit*; 1 when something failed, else 0.
+
+    Errors are printed as they come (the first :data:`MAX_WARC_ERRORS_SHOWN`), then one
+    summary line: records processed, skipped by reason, errors.
+    """
+    try:
+        stream = open(path, "rb")
+    except OSError as exc:
+        print(f"boilerstrip: {shown}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    counts = WarcCounts()
+    shown_errors = 0
+
+    def report_errors() -> None:
+        nonlocal shown_errors
+        while shown_errors < min(len(counts.errors), MAX_WARC_ERRORS_SHOWN):
+            record_id, message = counts.errors[shown_errors]
+            where = f"record {record_id}: " if record_id else ""
+            print(f"boilerstrip: {shown}: {where}{message}", file=sys.stderr)
+            shown_errors += 1
+
+    with stream:
+        for info, result in iter_records(stream, counts=counts):
+            emit({"url": info.url, "warc_date": info.date, "record_id": info.record_id,
+                  **result.to_dict()})
+            report_errors()
+    report_errors()
+    if len(counts.errors) > shown_errors:
+        print(f"boilerstrip: {shown}: {len(counts.errors) - shown_errors} more error(s) not shown",
+              file=sys.stderr)
+    print(f"boilerstrip: {shown}: {counts.summary()}", file=sys.stderr)
+    return 1 if counts.errors else 0
+
+
 def _canonical(text: str) -> str:
     """Golden comparison ignores trailing whitespace on lines and at the end."""
     return "\n".join(line.rstrip() for line in text.rstrip().splitlines())
@@ -146,11 +241,21 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise CliError(f"cannot read {args.dir}: not a directory")
     pages = [p for _, _, p in collect_inputs([args.dir])]
     if not pages:
-        raise CliError(f"no *.txt pages found in {args.dir}")
-    differ = updated = 0
+        raise CliError(f"no *.txt pages (or *.html, *.htm) found in {args.dir}")
+    owners: dict[Path, Path] = {}
     for page in pages:
-        expected_path = page.with_name(page.name[: -len(".txt")] + EXPECTED_SUFFIX)
-        got = _canonical(strip(read_input(page), kind=args.kind).text)
+        expected_path = page.with_name(page_stem(page) + EXPECTED_SUFFIX)
+        if expected_path in owners:
+            raise CliError(f"{owners[expected_path]} and {page} would share {expected_path}: rename one")
+        owners[expected_path] = page
+    differ = updated = failed = 0
+    for expected_path, page in owners.items():
+        try:
+            got = _canonical(strip(read_input(page), kind=page_kind(page, args.kind)).text)
+        except (CliError, BoilerstripError, NotImplementedError, ValueError) as exc:
+            failed += 1
+            print(f"FAILED {page}: {exc}")
+            continue
         want = _canonical(expected_path.read_text(encoding="utf-8")) if expected_path.exists() else None
         if got == want:
             continue
@@ -167,11 +272,12 @@ def cmd_check(args: argparse.Namespace) -> int:
                                     tofile=f"{page} (boilerstrip)", lineterm="")
         print("\n".join(diff))
     total = len(pages)
+    failed_note = f", {failed} failed" if failed else ""
     if args.update:
-        print(f"checked {total} page(s): {updated} expected file(s) updated")
-        return 0
-    print(f"checked {total} page(s): {total - differ} match, {differ} differ")
-    return 1 if differ else 0
+        print(f"checked {total} page(s): {updated} expected file(s) updated{failed_note}")
+        return 1 if failed else 0
+    print(f"checked {total} page(s): {total - differ - failed} match, {differ} differ{failed_note}")
+    return 1 if differ or failed else 0
 
 
 def cmd_filters(args: argparse.Namespace) -> int:
@@ -188,13 +294,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("strip", help="strip pages and print or write the clean text")
-    p.add_argument("paths", nargs="+", help="files, folders (searched for *.txt) or - for stdin")
-    p.add_argument("-o", "--output", help="output folder (one file per input), or FILE.jsonl with --format jsonl")
-    p.add_argument("--format", choices=("text", "jsonl"), default="text")
-    p.add_argument("--kind", choices=("auto", "text", "html"), default="auto")
+    p.add_argument("paths", nargs="+",
+                   help="files, folders (searched for *.txt, *.html, *.htm), WARC/WET files "
+                        "(*.warc, *.warc.gz, *.wet, *.wet.gz) or - for stdin")
+    p.add_argument("-o", "--output",
+                   help="output folder (one file per input), or FILE.jsonl with --format jsonl "
+                        "(the only output file WARC/WET input takes)")
+    p.add_argument("--format", choices=("text", "jsonl"), default=None,
+                   help="text (the default) or jsonl (the default, and the only choice, with WARC/WET input)")
+    p.add_argument("--kind", choices=("auto", "text", "html"), default="auto",
+                   help="page kind (auto: by markup, and html for *.html files); WARC/WET records "
+                        "carry their own")
     p.set_defaults(func=cmd_strip)
 
-    p = sub.add_parser("check", help="compare each NAME.txt's result with NAME.expected.txt")
+    p = sub.add_parser("check", help="compare each NAME.txt's (or NAME.html's) result with NAME.expected.txt")
     p.add_argument("dir")
     p.add_argument("--update", action="store_true", help="rewrite the expected files instead")
     p.add_argument("--kind", choices=("auto", "text", "html"), default="auto")

@@ -11,8 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
 import boilerstrip
-from boilerstrip.cli import main
+from boilerstrip.cli import collect_inputs, main, output_name
 
 PARAGRAPHS = [
     "Harbor City Council voted on Monday night to approve a plan to rebuild the crumbling "
@@ -39,6 +42,16 @@ OTHER_PARAGRAPHS = [
 ]
 OTHER_PAGE = "\n\n".join(OTHER_PARAGRAPHS + COMMENT_FORM) + "\n"
 OTHER_CLEAN = "\n\n".join(OTHER_PARAGRAPHS)
+
+
+def html_page(paragraphs, comment_form=()) -> str:
+    """The paragraphs as an HTML article, with a menu and an optional comment form."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    form = ("<div id='respond' class='comment-respond'><h3>" + comment_form[0] + "</h3><p>"
+            + comment_form[1] + "</p></div>") if comment_form else ""
+    return ("<!DOCTYPE html><html><head><title>News</title></head><body>"
+            "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>"
+            "<article>" + body + form + "</article></body></html>\n")
 
 
 # --------------------------------------------------------------------------- running the CLI
@@ -225,12 +238,13 @@ def test_strip_refuses_output_equal_to_input(cli, pages):
     assert tree(pages) == before
 
 
-def test_strip_html_input_fails_cleanly(cli, tmp_path):
-    page = write(tmp_path / "page.txt", "<html><body><p>x</p></body></html>\n")
+def test_strip_html_in_a_txt_file_is_recognised(cli, tmp_path):
+    """Needs HTML support: markup in a .txt page is recognised (--kind auto) and stripped."""
+    page = write(tmp_path / "page.txt", html_page(PARAGRAPHS, COMMENT_FORM))
     res = cli(["strip", page])
-    assert res.code == 1, res
-    assert "HTML" in res.err
-    assert str(page) in res.err
+    assert res.code == 0, res
+    assert PARAGRAPHS[0] in res.out
+    assert "<p>" not in res.out
 
 
 def test_strip_empty_folder(cli, tmp_path):
@@ -239,6 +253,7 @@ def test_strip_empty_folder(cli, tmp_path):
     res = cli(["strip", empty])
     assert res.code == 2, res
     assert "no *.txt pages" in res.err
+    assert "*.html" in res.err
 
 
 # --------------------------------------------------------------------------- check
@@ -318,3 +333,248 @@ def test_bad_format_is_usage_error(cli, tmp_path):
     page = write(tmp_path / "page.txt", PAGE)
     res = cli(["strip", page, "--format", "xml"])
     assert res.code == 2, res
+
+
+# --------------------------------------------------------------------------- html pages in folders
+def test_collect_inputs_takes_html_pages_and_names_their_outputs_txt(tmp_path):
+    root = tmp_path / "in"
+    for name in ["a.html", "b.htm", "c.txt", "a.expected.txt", "c.gold.txt", "d.expected.html",
+                 "e.gold.htm", "notes.md", "sub/f.HTML"]:
+        write(root / name, "x\n")
+    found = collect_inputs([str(root)])
+    names = [p.relative_to(root).as_posix() for _, _, p in found]
+    assert names == ["a.html", "b.htm", "c.txt", "sub/f.HTML"]
+    assert [output_name(r, p).as_posix() for _, r, p in found] == ["a.txt", "b.txt", "c.txt", "sub/f.txt"]
+    assert output_name(None, Path("/x/page.html")) == Path("page.txt")
+
+
+def test_strip_folder_with_html_pages(cli, tmp_path):
+    """Needs HTML support."""
+    root = tmp_path / "in"
+    write(root / "council.html", html_page(PARAGRAPHS, COMMENT_FORM))
+    write(root / "nested" / "library.htm", html_page(OTHER_PARAGRAPHS, COMMENT_FORM))
+    write(root / "plain.txt", PAGE)
+    write(root / "council.expected.txt", "golden\n")
+    out = tmp_path / "out"
+    res = cli(["strip", root, "-o", out])
+    assert res.code == 0, res
+    written = tree(out)
+    assert set(written) == {"council.txt", "nested/library.txt", "plain.txt"}
+    assert PARAGRAPHS[2] in written["council.txt"].decode("utf-8")
+    assert OTHER_PARAGRAPHS[0] in written["nested/library.txt"].decode("utf-8")
+    assert "<p>" not in written["council.txt"].decode("utf-8")
+    assert written["plain.txt"].decode("utf-8") == CLEAN + "\n"
+
+
+def test_strip_html_and_txt_of_the_same_name_is_usage_error(cli, tmp_path):
+    root = tmp_path / "in"
+    write(root / "page.txt", PAGE)
+    write(root / "page.html", html_page(PARAGRAPHS))
+    out = tmp_path / "out"
+    res = cli(["strip", root, "-o", out])
+    assert res.code == 2, res
+    assert "page.txt" in res.err and "page.html" in res.err
+    assert not out.exists()
+
+
+def test_check_html_and_txt_of_the_same_name_is_usage_error(cli, tmp_path):
+    root = tmp_path / "golden"
+    write(root / "page.txt", PAGE)
+    write(root / "page.htm", html_page(PARAGRAPHS))
+    res = cli(["check", root, "--update"])
+    assert res.code == 2, res
+    assert "page.expected.txt" in res.err
+    assert not (root / "page.expected.txt").exists()
+
+
+def test_check_html_page_against_expected_txt(cli, tmp_path):
+    """Needs HTML support: NAME.html is checked against NAME.expected.txt."""
+    root = tmp_path / "golden"
+    write(root / "council.html", html_page(PARAGRAPHS, COMMENT_FORM))
+    res = cli(["check", root, "--update"])
+    assert res.code == 0, res
+    expected = root / "council.expected.txt"
+    assert PARAGRAPHS[0] in expected.read_text(encoding="utf-8")
+    res = cli(["check", root])
+    assert res.code == 0, res
+    assert "1 match" in res.out
+
+
+# --------------------------------------------------------------------------- WARC and WET input
+WARC_DATE = "2024-06-28T13:50:00Z"
+
+
+class WarcFile:
+    """A WARC or WET file written with warcio, one gzip member per record when gzipped."""
+
+    def __init__(self, path: Path, gzip: bool = True) -> None:
+        self.path = path
+        self.fh = open(path, "wb")
+        self.writer = WARCWriter(self.fh, gzip=gzip)
+        self.ids: list[str] = []
+        self.offsets: list[int] = []
+
+    def _write(self, record) -> None:
+        self.offsets.append(self.fh.tell())
+        self.writer.write_record(record)
+        self.ids.append(record.rec_headers.get_header("WARC-Record-ID"))
+
+    def warcinfo(self) -> None:
+        self._write(self.writer.create_warcinfo_record(self.path.name, {"software": "tests"}))
+
+    def response(self, url: str, html: str, status: str = "200 OK") -> None:
+        body = html.encode("utf-8")
+        http = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8"),
+                                         ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
+        self._write(self.writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                   length=len(body), http_headers=http,
+                                                   warc_headers_dict={"WARC-Date": WARC_DATE}))
+
+    def request(self, url: str) -> None:
+        raw = f"GET {url} HTTP/1.1\r\nHost: example.com\r\n\r\n".encode()
+        self._write(self.writer.create_warc_record(url, "request", payload=io.BytesIO(raw), length=len(raw),
+                                                   warc_headers_dict={"WARC-Date": WARC_DATE}))
+
+    def conversion(self, url: str, text: str) -> None:
+        body = text.encode("utf-8")
+        self._write(self.writer.create_warc_record(url, "conversion", payload=io.BytesIO(body),
+                                                   length=len(body), warc_content_type="text/plain",
+                                                   warc_headers_dict={"WARC-Date": WARC_DATE}))
+
+    def close(self) -> Path:
+        self.fh.close()
+        return self.path
+
+    def truncate_last(self) -> None:
+        """Cut the file in the middle of its last record."""
+        data = self.path.read_bytes()
+        last = self.offsets[-1]
+        self.path.write_bytes(data[: last + (len(data) - last) // 2])
+
+
+def crawl_warc(path: Path, gzip: bool = True) -> WarcFile:
+    w = WarcFile(path, gzip=gzip)
+    w.warcinfo()
+    w.request("https://example.com/council")
+    w.response("https://example.com/council", html_page(PARAGRAPHS, COMMENT_FORM))
+    w.response("https://example.com/missing", "<html><body>Not found</body></html>", status="404 Not Found")
+    w.response("https://example.com/library", html_page(OTHER_PARAGRAPHS, COMMENT_FORM))
+    w.close()
+    return w
+
+
+def wet_file(path: Path, gzip: bool = True) -> WarcFile:
+    w = WarcFile(path, gzip=gzip)
+    w.warcinfo()
+    w.conversion("https://example.com/council", PAGE)
+    w.conversion("https://example.com/library", OTHER_PAGE)
+    w.close()
+    return w
+
+
+def jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+@pytest.mark.parametrize("name,gzip", [("crawl.warc.gz", True), ("crawl.warc", False)])
+def test_strip_warc_to_jsonl_file(cli, tmp_path, name, gzip):
+    """Needs HTML support: the WARC's HTML responses go through strip(kind='html')."""
+    w = crawl_warc(tmp_path / name, gzip=gzip)
+    target = tmp_path / "results" / "out.jsonl"
+    res = cli(["strip", w.path, "-o", target])
+    assert res.code == 0, res
+    assert res.out == ""
+    records = jsonl(target.read_text(encoding="utf-8"))
+    assert len(records) == 2
+    assert [r["url"] for r in records] == ["https://example.com/council", "https://example.com/library"]
+    for r in records:
+        assert {"url", "warc_date", "record_id", "text", "meta", "kind", "stripped"} <= set(r)
+        assert r["warc_date"] == WARC_DATE
+        assert r["kind"] == "html"
+    assert records[0]["record_id"] == w.ids[2]
+    assert PARAGRAPHS[0] in records[0]["text"] and "Leave a Reply" not in records[0]["text"]
+    summary = res.err.strip().splitlines()[-1]
+    assert str(w.path) in summary
+    assert "2 records processed" in summary
+    assert "3 skipped" in summary and "status_404 1" in summary and "warcinfo 1" in summary
+    assert "0 errors" in summary
+
+
+@pytest.mark.parametrize("name,gzip", [("crawl.warc.wet.gz", True), ("crawl.wet", False)])
+def test_strip_wet_to_stdout(cli, tmp_path, name, gzip):
+    w = wet_file(tmp_path / name, gzip=gzip)
+    res = cli(["strip", w.path])
+    assert res.code == 0, res
+    records = jsonl(res.out)
+    assert [r["url"] for r in records] == ["https://example.com/council", "https://example.com/library"]
+    assert [r["text"] for r in records] == [CLEAN, OTHER_CLEAN]
+    assert [r["record_id"] for r in records] == w.ids[1:]
+    assert all(r["warc_date"] == WARC_DATE and r["kind"] == "text" for r in records)
+    assert any(seg["filter"] == "comments" for seg in records[0]["stripped"])
+    assert res.err.count("\n") == 1  # the summary line only
+    assert "2 records processed, 1 skipped (warcinfo 1), 0 errors" in res.err
+
+
+def test_strip_wet_and_page_into_one_jsonl(cli, tmp_path):
+    w = wet_file(tmp_path / "crawl.warc.wet.gz")
+    page = write(tmp_path / "page.txt", PAGE)
+    target = tmp_path / "all.jsonl"
+    res = cli(["strip", w.path, page, "-o", target])
+    assert res.code == 0, res
+    records = jsonl(target.read_text(encoding="utf-8"))
+    assert len(records) == 3
+    assert records[-1]["path"] == str(page) and records[-1]["text"] == CLEAN
+
+
+def test_strip_truncated_wet_exits_1_and_keeps_the_good_records(cli, tmp_path):
+    w = wet_file(tmp_path / "cut.warc.wet.gz")
+    w.truncate_last()
+    target = tmp_path / "out.jsonl"
+    res = cli(["strip", w.path, "-o", target])
+    assert res.code == 1, res
+    records = jsonl(target.read_text(encoding="utf-8"))
+    assert [r["url"] for r in records] == ["https://example.com/council"]
+    assert "truncated" in res.err
+    assert "1 record processed" in res.err and "1 error" in res.err
+
+
+@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
+def test_strip_truncated_warc_exits_1_and_keeps_the_good_records(cli, tmp_path, gzip):
+    """Needs HTML support (the good records are HTML responses)."""
+    w = crawl_warc(tmp_path / ("cut.warc.gz" if gzip else "cut.warc"), gzip=gzip)
+    w.truncate_last()
+    target = tmp_path / "out.jsonl"
+    res = cli(["strip", w.path, "-o", target])
+    assert res.code == 1, res
+    records = jsonl(target.read_text(encoding="utf-8"))
+    assert [r["url"] for r in records] == ["https://example.com/council"]
+    assert PARAGRAPHS[0] in records[0]["text"]
+    assert "truncated" in res.err
+    assert "1 record processed" in res.err and "1 error" in res.err
+
+
+def test_strip_warc_into_a_folder_is_usage_error(cli, tmp_path):
+    w = wet_file(tmp_path / "crawl.warc.wet.gz")
+    out = tmp_path / "out"
+    res = cli(["strip", w.path, "-o", out])
+    assert res.code == 2, res
+    assert ".jsonl" in res.err
+    assert not out.exists()
+    res = cli(["strip", w.path, "-o", out, "--format", "jsonl"])
+    assert res.code == 2, res
+    assert not out.exists()
+
+
+def test_strip_warc_with_format_text_is_usage_error(cli, tmp_path):
+    w = wet_file(tmp_path / "crawl.warc.wet.gz")
+    res = cli(["strip", w.path, "--format", "text"])
+    assert res.code == 2, res
+    assert res.out == ""
+
+
+def test_strip_warc_that_is_not_a_warc_fails(cli, tmp_path):
+    bogus = write(tmp_path / "notes.warc", "just notes, not a WARC\n")
+    res = cli(["strip", bogus])
+    assert res.code == 1, res
+    assert res.out == ""
+    assert str(bogus) in res.err
