@@ -21,6 +21,8 @@ __all__ = ["Line", "Paragraph", "Page", "normalize", "cue_key", "word_count"]
 #: Every line terminator that str.splitlines() knows, CRLF first so it counts as one.
 #: A single alternation of literals: matching is linear in the input.
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")
+#: The same characters, for stripping a line's terminator off a splitlines() piece.
+_BREAK_CHARS = "\r\n\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e"
 _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
@@ -115,7 +117,7 @@ class Line:
     @_cached
     def key(self) -> str:
         """The line as compared with whole-line cue phrases (see :func:`cue_key`)."""
-        return cue_key(self.text)
+        return self.norm.strip(_CUE_TRIM)  # cue_key(text), reusing the folded line
 
     @_cached
     def repeat_key(self) -> str:
@@ -170,32 +172,37 @@ class Page:
 
     @classmethod
     def from_text(cls, source: str, url: str | None = None) -> "Page":
-        """Cut *source* into lines at every Unicode line break, then group them into paragraphs."""
+        """Cut *source* into lines at every Unicode line break, then group them into paragraphs.
+
+        ``str.splitlines`` knows the same line breaks as ``_LINE_BREAK`` (CRLF counting as
+        one) and cuts in C; the offsets follow from the pieces' lengths.
+        """
         content_start = 1 if source.startswith(BOM) else 0
         lines: list[Line] = []
         paragraphs: list[Paragraph] = []
         pos = content_start
         para_first = -1
-
-        def add_line(start: int, end: int) -> None:
-            nonlocal para_first
-            text = source[start:end]
+        body = source[content_start:] if content_start else source
+        pieces = body.splitlines(keepends=True) or [""]
+        for piece in pieces:
+            if piece.endswith("\r\n"):  # each piece ends in one line break, or none (the last)
+                text = piece[:-2]
+            elif piece and piece[-1] in _BREAK_CHARS:
+                text = piece[:-1]
+            else:
+                text = piece
+            end = pos + len(text)
             index = len(lines)
             if text.strip():
                 if para_first < 0:
                     para_first = index
-                lines.append(Line(index, start, end, text, len(paragraphs)))
+                lines.append(Line(index, pos, end, text, len(paragraphs)))
             else:
                 if para_first >= 0:
                     paragraphs.append(Paragraph(len(paragraphs), para_first, index - 1))
                     para_first = -1
-                lines.append(Line(index, start, end, text, -1))
-
-        for match in _LINE_BREAK.finditer(source, content_start):
-            add_line(pos, match.start())
-            pos = match.end()
-        if pos < len(source) or not lines:
-            add_line(pos, len(source))
+                lines.append(Line(index, pos, end, text, -1))
+            pos += len(piece)
         if para_first >= 0:
             paragraphs.append(Paragraph(len(paragraphs), para_first, len(lines) - 1))
         return cls(source, lines, paragraphs, url, [False] * len(lines), [None] * len(lines),

@@ -98,16 +98,17 @@ class Pipeline:
                 raise
             except Exception as exc:
                 raise FilterError(flt.name, f"raised {type(exc).__name__}: {exc}") from exc
+            newly: list[int] = []
             for span in spans:
                 first, last = self._check(flt, page, span)
                 for i in range(first, last + 1):
                     if not page.lines[i].is_blank and decided[i] is None:
                         decided[i] = (flt.name, span.reason, span.detail)
+                        newly.append(i)
             # Later filters see this filter's decisions; within one filter they do not change.
-            for i, d in enumerate(decided):
-                if d is not None:
-                    page.stripped[i] = True
-                    page.stripped_by[i] = d[0]
+            for i in newly:
+                page.stripped[i] = True
+                page.stripped_by[i] = flt.name
         return self._segments(page, decided)
 
     @staticmethod

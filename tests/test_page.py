@@ -254,3 +254,11 @@ def test_contained_in_reports_the_phrase_that_comes_first_whatever_the_hash_seed
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip().split("|")
         assert out == ["apple pie", "apple pie"], (seed, out)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.text(alphabet=st.one_of(st.characters(), st.sampled_from(" .:*-»“”\u00a0")), max_size=40))
+def test_line_key_is_the_cue_key_of_its_text(text):
+    page = Page.from_text(text)
+    for line in page.lines:
+        assert line.key == cue_key(line.text)
