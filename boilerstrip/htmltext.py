@@ -307,7 +307,7 @@ def _walk(tree: Any, *, keep_noscript: bool) -> tuple[str, list[DomHint]]:
                 flush(*top)
             top = stack.pop()
             text = el.tail
-        if text:
+        if text and (pieces or not text.isspace()):  # white space opening a block shows nothing
             if top[0] & PRE:
                 text = text.replace("\r\n", "\n").replace("\r", "\n")
             elif "\n" in text or "\r" in text:

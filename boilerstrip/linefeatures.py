@@ -75,7 +75,8 @@ def _dom_names() -> tuple[str, ...]:
     names = [f"dom_{flag}" for flag in FLAG_NAMES] + [f"dom_{group}" for group in GROUP_BITS]
     names += ["dom_heading", "dom_link_share", *(f"dom_tag_{t}" for t in _DOM_TAGS), "dom_tag_other",
               "dom_page_has_article", "dom_page_has_main", "dom_article_prose_share",
-              "dom_main_prose_share", "dom_same_block_above", "dom_same_block_below"]
+              "dom_main_prose_share", "dom_same_block_above", "dom_same_block_below",
+              "dom_in_container", "dom_container_share", "dom_parent_share", "dom_grandparent_share"]
     for w in _DOM_WINDOWS:
         names += [f"dom_link_share_{w}", f"dom_boiler_share_{w}"]
     return tuple(names)
@@ -239,6 +240,53 @@ def line_features(page: Page, *, dom: bool = False) -> tuple[list[Line], np.ndar
     return lines, matrix
 
 
+def _container_columns(hints: list, prose_words: np.ndarray) -> list[np.ndarray]:
+    """Where the page's running text sits in the tree (the idea of readability's scoring).
+
+    Every element is credited with the kept prose words of the lines inside it. The
+    *container* is the deepest element that holds more than half of them: the article's
+    wrapper on a page with one article. A line inside it is likely content; a line whose
+    parent and grandparent hold no running text at all is likely a widget.
+    """
+    n = len(hints)
+    total = float(prose_words.sum())
+    if not total:
+        return [np.zeros(n)] * 4
+    credit: dict = {}
+    depth: dict = {}
+    for j in np.flatnonzero(prose_words):
+        hint = hints[j]
+        if hint is None:
+            continue
+        chain = []
+        el = hint.element
+        while el is not None:
+            chain.append(el)
+            credit[el] = credit.get(el, 0.0) + prose_words[j]
+            el = el.getparent()
+        for k, el in enumerate(reversed(chain)):
+            depth[el] = k
+    half = total / 2
+    container = max((el for el, c in credit.items() if c > half), key=depth.__getitem__, default=None)
+    inside = set(container.iter()) if container is not None else set()
+    in_container = np.zeros(n)
+    parent_share = np.zeros(n)
+    grandparent_share = np.zeros(n)
+    for j, hint in enumerate(hints):
+        if hint is None:
+            continue
+        el = hint.element
+        in_container[j] = el in inside
+        parent = el.getparent()
+        if parent is not None:
+            parent_share[j] = credit.get(parent, 0.0) / total
+            grand = parent.getparent()
+            if grand is not None:
+                grandparent_share[j] = credit.get(grand, 0.0) / total
+    share = credit[container] / total if container is not None else 0.0
+    return [in_container, np.full(n, share), parent_share, grandparent_share]
+
+
 def _dom_columns(page: Page, lines: list[Line], kept_prose_words: np.ndarray) -> list[np.ndarray]:
     """The markup's columns: flags and class groups, tag, link share, and their surroundings."""
     n = len(lines)
@@ -270,6 +318,7 @@ def _dom_columns(page: Page, lines: list[Line], kept_prose_words: np.ndarray) ->
              np.full(n, kept_prose_words[in_main].sum() / total)]
     same = (block_id[1:] == block_id[:-1]).astype(float)
     cols += [np.concatenate([[0.0], same]), np.concatenate([same, [0.0]])]
+    cols += _container_columns([hints[line.index] for line in lines], kept_prose_words)
     p_link = _prefix(link)
     p_boiler = _prefix(((flags & _BOILER_BITS) > 0).astype(float))
     for w in _DOM_WINDOWS:
