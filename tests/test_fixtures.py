@@ -9,6 +9,7 @@ from conftest import assert_lossless
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PAGES = sorted(p for p in FIXTURES.glob("*.txt") if ".expected." not in p.name)
+HTML_PAGES = sorted(FIXTURES.glob("*.html"))
 
 
 def canonical(text: str) -> str:
@@ -28,6 +29,20 @@ def test_fixture(path):
     assert_lossless(result)
     again = boilerstrip.strip(result.text, kind="text")
     assert canonical(again.text) == canonical(result.text), "stripping the clean text again changed it"
+
+
+def test_there_are_html_fixtures():
+    assert HTML_PAGES
+
+
+@pytest.mark.parametrize("path", HTML_PAGES, ids=lambda p: p.stem)
+def test_html_fixture(path):
+    expected = path.with_name(path.stem + ".expected.txt").read_text(encoding="utf-8")
+    result = boilerstrip.strip(path.read_bytes())  # kind="auto" must see the HTML
+    assert result.kind == "html"
+    assert canonical(result.text) == canonical(expected)
+    assert_lossless(result)
+    assert all(segment.dom_path for segment in result.stripped)
 
 
 def test_seed_metadata():
