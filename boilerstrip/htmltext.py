@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 from lxml import etree
@@ -186,7 +187,73 @@ def parse_html(markup: str) -> Any:
         root = etree.fromstring(markup, _PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in _PARSER.error_log):
+        # libxml2 stops building the tree below 2,048 levels (even with huge_tree) and drops
+        # the rest of the document: a page of unclosed <div>s or <font>s would lose its text.
+        return _deep_tree(markup)
     return root
+
+
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr", "keygen", "command", "basefont", "frame"})
+_XML_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]{0,63}")
+
+
+class _DeepTreeBuilder(HTMLParser):
+    """A tree from Python's own HTML tokenizer, which has no depth limit.
+
+    Only used for documents libxml2 gives up on. It knows void elements and closes open
+    elements up to a matching end tag; it does not repair markup the way libxml2 does, which
+    is fine for the rare page that needs it: the text and its order are what matter here.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.builder = etree.TreeBuilder()
+        self.builder.start("html", {})
+        self.open: list[str] = ["html"]
+        self.open_count: dict[str, int] = {"html": 1}
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if not _XML_NAME.fullmatch(tag):
+            return
+        clean = {k: (v or "") for k, v in attrs if _XML_NAME.fullmatch(k) and k != "xmlns"}
+        self.builder.start(tag, clean)
+        if tag in _VOID:
+            self.builder.end(tag)
+            return
+        self.open.append(tag)
+        self.open_count[tag] = self.open_count.get(tag, 0) + 1
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID and _XML_NAME.fullmatch(tag):
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "html" or not self.open_count.get(tag):
+            return  # an end tag with nothing open to close
+        while True:
+            name = self.open.pop()
+            self.open_count[name] -= 1
+            self.builder.end(name)
+            if name == tag:
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.builder.data(data)
+
+    def close(self) -> Any:
+        super().close()
+        while self.open:
+            self.builder.end(self.open.pop())
+        return self.builder.close()
+
+
+def _deep_tree(markup: str) -> Any:
+    builder = _DeepTreeBuilder()
+    builder.feed(markup)
+    return builder.close()
 
 
 #: lxml's plain HTML parser: lxml.html's element classes cost a Python lookup per element.
