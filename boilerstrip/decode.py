@@ -7,10 +7,11 @@ always gets text and never an exception for an odd byte.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 
-__all__ = ["decode", "decode_html", "declared_charset", "looks_like_html", "looks_binary"]
+__all__ = ["decode", "decode_html", "declared_charset", "web_codec", "looks_like_html", "looks_binary"]
 
 _HTML_START = re.compile(
     r"\s*(?:<!--.{0,2000}?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|link|title|script|style|noscript|header|nav|div|span|p|h[1-6]|form|article|section|main|table|ul|ol)\b",
@@ -48,44 +49,43 @@ def decode(data: bytes) -> str:
 #: in the first bytes of a document, as the HTML standard's prescan looks for it.
 _META_CHARSET = re.compile(rb"<meta[^>]{0,500}?charset\s*=\s*[\"']?\s*([a-zA-Z0-9_:.\-]{1,40})",
                            re.IGNORECASE)
-#: Labels the HTML standard maps to another decoder: a page that says Latin-1 is windows-1252.
-_CHARSET_ALIASES = {"iso-8859-1": "windows-1252", "latin1": "windows-1252", "latin-1": "windows-1252",
-                    "us-ascii": "windows-1252", "ascii": "windows-1252", "iso8859-1": "windows-1252",
-                    "x-sjis": "shift_jis", "utf8": "utf-8", "unicode": "utf-16"}
+#: Codecs the HTML standard reads as windows-1252: a page that says Latin-1 or ASCII means it.
+_WEB_LATIN1 = frozenset({"latin-1", "iso8859-1", "ascii"})
+
+
+def web_codec(label: str | None) -> str | None:
+    """The Python codec for a charset label, read as browsers read it; None when unknown."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'").strip().lower()).name
+    except LookupError:
+        return None
+    return "cp1252" if name in _WEB_LATIN1 else name
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset an HTML document declares in its first 4 KB, if Python knows it."""
-    import codecs
-
+    """The codec an HTML document declares in its first 4 KB, if Python knows it."""
     match = _META_CHARSET.search(data[:4096])
-    if not match:
-        return None
-    label = match.group(1).decode("ascii", "replace").strip().lower()
-    label = _CHARSET_ALIASES.get(label, label)
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
+    return web_codec(match.group(1).decode("ascii", "replace")) if match else None
 
 
 def decode_html(data: bytes, charset: str | None = None) -> str:
     """Decode an HTML document: BOM, then *charset* (from HTTP), then the declared one.
 
-    A declared charset that the bytes contradict (a page that says UTF-8 but is Latin-1,
-    a common server mistake) is not trusted: the bytes then go through :func:`decode`.
+    A charset that the bytes contradict (a page that says UTF-8 but is Latin-1, a common
+    server mistake) is not trusted: the bytes then go through :func:`decode`.
     """
     if data.startswith(b"\xef\xbb\xbf"):  # the mark is not markup: it goes
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
-    for label in (charset, declared_charset(data)):
-        if not label:
-            continue
-        try:
-            return data.decode(_CHARSET_ALIASES.get(label.lower(), label))
-        except (LookupError, UnicodeDecodeError):
-            continue
+    for codec in (web_codec(charset), declared_charset(data)):
+        if codec:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                continue
     return decode(data)
 
 

@@ -36,7 +36,7 @@ from warcio.archiveiterator import WARCIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from .api import strip
-from .decode import decode_html, looks_like_html
+from .decode import decode_html, looks_like_html, web_codec
 from .result import Result
 
 __all__ = ["iter_records", "RecordInfo", "WarcCounts", "is_warc_path", "WARC_SUFFIXES",
@@ -52,8 +52,6 @@ HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _BLOCK = 64 * 1024
 _MAX_MESSAGE = 300
 _SNIFF_BYTES = 50_000
-# WHATWG: these labels mean windows-1252 on the web (browsers decode 0x80-0x9F as cp1252).
-_WEB_LATIN1 = {"latin-1", "iso8859-1", "ascii"}
 
 StripFn = Callable[..., Result]
 
@@ -171,17 +169,6 @@ def _parse_content_type(value: str | None) -> tuple[str | None, str | None]:
         if name.strip().lower() == "charset":
             charset = val.strip().strip("\"'").strip().lower() or None
     return media.strip().lower() or None, charset
-
-
-def _codec(charset: str | None) -> str | None:
-    """The Python codec for a declared charset, or ``None`` when there is none or it is unknown."""
-    if not charset:
-        return None
-    try:
-        name = codecs.lookup(charset).name
-    except LookupError:
-        return None
-    return "cp1252" if name in _WEB_LATIN1 else name
 
 
 def _decode_payload(payload: bytes, codec: str | None) -> str | bytes:
@@ -344,7 +331,7 @@ def _handle(record: Any, info: RecordInfo, strip_fn: StripFn, counts: WarcCounts
         return None
     assert payload is not None
     _, charset = _parse_content_type(info.content_type)
-    codec = _codec(charset)
+    codec = web_codec(charset)
     if kind is None:  # no Content-Type: HTML only if it looks like it
         head = payload[:_SNIFF_BYTES].decode(codec or "utf-8", errors="replace")
         if not looks_like_html(head):
