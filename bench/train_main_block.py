@@ -266,10 +266,13 @@ def main() -> int:
                         help="weight of snippet-labelled lines (default: %(default)s)")
     parser.add_argument("--threshold", type=float, help="main_block threshold for the CV runs (default: the filter's)")
     parser.add_argument("--by-type", action="store_true", help="score per page type too")
+    parser.add_argument("--trees", type=int, default=PARAMS["max_iter"], help="boosting rounds (default: %(default)s)")
+    parser.add_argument("--depth", type=int, default=PARAMS["max_depth"], help="tree depth (default: %(default)s)")
     parser.add_argument("--kind", choices=("text", "html"), default="text",
                         help="train the text model on the raw text (default), or the HTML model "
                              "(main_block_html.json, the markup's features too) on the HTML")
     args = parser.parse_args()
+    PARAMS.update(max_iter=args.trees, max_depth=args.depth)
     html = args.kind == "html"
     features = HTML_FEATURE_NAMES if html else FEATURE_NAMES
     if html and args.cv_out == OUT / "main_block_cv":
