@@ -239,3 +239,15 @@ def test_lines_touching_the_block_stay_above_the_lower_edge_threshold():
     assert strict.endswith("\n\n".join(BODY[:3]))
     with pytest.raises(ValueError, match="edge_threshold"):
         MainBlockFilter(edge_threshold=0.5)
+
+
+def test_html_details_say_what_the_markup_says():
+    markup = ("<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/n'>News</a></li></ul></nav>"
+              f"<article><h1>{ARTICLE[0]}</h1>" + "".join(f"<p>{p}</p>" for p in BODY[:3]) + "</article>"
+              "<footer class='site-footer'><p>Contact us</p></footer></body></html>")
+    probs = [0.1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.1]
+    result = Pipeline([_FixedScores(probs)])(markup, kind="html")
+    details = {segment.text: segment.detail for segment in result.stripped}
+    assert details["Contact us"].endswith("markup: footer, class_footer")
+    assert details["Home\n\nNews"].endswith("markup: nav, list_item")
+    assert result.text == "\n\n".join([ARTICLE[0], *BODY[:3]])

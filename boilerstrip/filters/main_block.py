@@ -18,7 +18,8 @@ outweigh it; a long teaser far below the article goes, because the low-scored li
 them would cost more than it brings.
 
 Kept lines above the block go with ``before_main_block``, kept lines below it with
-``after_main_block``; the detail gives the line's score and the block's extent. The filter
+``after_main_block``; the detail gives the line's score and the block's extent, and for HTML
+what the markup says about the line (``markup: footer, class_footer``). The filter
 strips nothing when the page has no paragraph of running text (a bare list, a two-line
 snippet), when no stretch scores above zero, or when the best one holds only lines the rules
 already stripped: it only ever narrows a page to a block it can read.
@@ -147,4 +148,8 @@ class MainBlockFilter(Filter):
             if first <= j <= last or page.stripped[line.index]:
                 continue
             reason = "before_main_block" if j < first else "after_main_block"
-            yield self.strip(page, line, reason, f"score {probs[j]:.2f}; {extent}")
+            detail = f"score {probs[j]:.2f}; {extent}"
+            hint = page.hints[line.index] if page.hints is not None else None
+            if hint is not None and hint.flags:
+                detail += f"; markup: {', '.join(hint.names())}"  # what the model read there
+            yield self.strip(page, line, reason, detail)
