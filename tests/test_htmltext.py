@@ -183,3 +183,14 @@ def test_binary_data_given_as_html_is_reported_not_parsed():
     assert [segment.reason for segment in result.stripped] == ["binary_content"]
     assert result.text == ""
     assert result.lossless_problems() == []
+
+
+@pytest.mark.parametrize("charset", ["shift_jis", "euc-kr", "windows-1251", "gb2312"])
+def test_kind_auto_reads_declared_multibyte_and_cyrillic_charsets(charset):
+    words = {"shift_jis": "図書館が四十年ぶりに開館した。", "euc-kr": "도서관이 사십 년 만에 문을 열었다.",
+             "windows-1251": "Библиотека открылась впервые за сорок лет.", "gb2312": "图书馆四十年来首次开放。"}[charset]
+    markup = (f'<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; '
+              f'charset={charset}"></head><body><p>{words}</p></body></html>')
+    result = boilerstrip.strip(markup.encode(charset))
+    assert result.kind == "html"
+    assert words in result.source
