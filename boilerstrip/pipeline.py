@@ -160,7 +160,8 @@ def _dom_path(page: Page, first: int, last: int) -> str | None:
     """XPath of the innermost element holding lines *first* to *last* (HTML pages only)."""
     if page.hints is None:
         return None
-    paths = {hint.path() for hint in page.hints[first:last + 1] if hint is not None}
+    blocks = {id(hint.element): hint for hint in page.hints[first:last + 1] if hint is not None}
+    paths = {hint.path() for hint in blocks.values()}  # once per block element, not per line
     if not paths:
         return None
     if len(paths) == 1:
