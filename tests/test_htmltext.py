@@ -194,3 +194,17 @@ def test_kind_auto_reads_declared_multibyte_and_cyrillic_charsets(charset):
     result = boilerstrip.strip(markup.encode(charset))
     assert result.kind == "html"
     assert words in result.source
+
+
+def test_figcaption_goes_and_the_rest_of_the_figure_stays():
+    from boilerstrip.filters.captions import CaptionsFilter
+
+    markup = ("<article><p>The harbour wall was rebuilt in stone after the storm of 1953.</p>"
+              "<figure><img src='wall.jpg'><figcaption>The new wall at high tide</figcaption></figure>"
+              "<figure><blockquote>We built it to last a century.</blockquote></figure></article>")
+    result = boilerstrip.Pipeline([CaptionsFilter()])(markup, kind="html")
+    assert [(s.text, s.reason) for s in result.stripped] == [("The new wall at high tide", "figure_caption")]
+    assert "We built it to last a century." in result.text
+    # the same words in page text are no caption: nothing marks them as one
+    text = boilerstrip.Pipeline([CaptionsFilter()])(result.source, kind="text")
+    assert not text.stripped

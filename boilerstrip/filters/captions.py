@@ -3,6 +3,10 @@
 A caption line announces itself: "Photo: ...", "Image credit: ...", "Photo by X on Unsplash",
 "(Foto: dpa)". Attribution of the *text* ("Source: Reuters") is part of the article and is
 not a caption, so "Source" is deliberately not a caption label.
+
+In HTML the markup says it outright: ``<figcaption>`` is the caption of a figure (a photo, a
+chart), and the figure itself is not page text, so its caption goes with it. Only the caption
+element: a ``<figure>`` may also hold a quotation or a code listing, which stay.
 """
 
 from __future__ import annotations
@@ -32,7 +36,11 @@ class CaptionsFilter(Filter):
     def find(self, page: Page) -> Iterable[Span]:
         labels = cues("captions", "label")
         prefixes = cues("captions", "prefix")
+        hints = page.hints
         for line in page.kept_lines():
+            if hints is not None and hints[line.index].tag == "figcaption":
+                yield self.strip(page, line, "figure_caption", "in a <figcaption> element")
+                continue
             if line.words > _MAX_WORDS:
                 continue
             norm = line.norm.lstrip("([ ")
