@@ -11,20 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 import boilerstrip
 from boilerstrip.cli import collect_inputs, main, output_name
+from helpers import SEAWALL, WARC_DATE, WarcBuilder
 
-PARAGRAPHS = [
-    "Harbor City Council voted on Monday night to approve a plan to rebuild the crumbling "
-    "seawall along Dock Street, ending nearly three years of debate over the waterfront.",
-    "The existing wall, built in 1962 from poured concrete and timber pilings, has cracked in "
-    "at least forty places, according to a structural survey commissioned by the city.",
-    "Construction is expected to begin in September and last about eighteen months, and one "
-    "lane of Dock Street will be closed during most of that period, officials said.",
-]
+PARAGRAPHS = SEAWALL
 COMMENT_FORM = [
     "Leave a Reply",
     "Your email address will not be published. Required fields are marked *",
@@ -401,59 +393,8 @@ def test_check_html_page_against_expected_txt(cli, tmp_path):
 
 
 # --------------------------------------------------------------------------- WARC and WET input
-WARC_DATE = "2024-06-28T13:50:00Z"
-
-
-class WarcFile:
-    """A WARC or WET file written with warcio, one gzip member per record when gzipped."""
-
-    def __init__(self, path: Path, gzip: bool = True) -> None:
-        self.path = path
-        self.fh = open(path, "wb")
-        self.writer = WARCWriter(self.fh, gzip=gzip)
-        self.ids: list[str] = []
-        self.offsets: list[int] = []
-
-    def _write(self, record) -> None:
-        self.offsets.append(self.fh.tell())
-        self.writer.write_record(record)
-        self.ids.append(record.rec_headers.get_header("WARC-Record-ID"))
-
-    def warcinfo(self) -> None:
-        self._write(self.writer.create_warcinfo_record(self.path.name, {"software": "tests"}))
-
-    def response(self, url: str, html: str, status: str = "200 OK") -> None:
-        body = html.encode("utf-8")
-        http = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8"),
-                                         ("Content-Length", str(len(body)))], protocol="HTTP/1.1")
-        self._write(self.writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                   length=len(body), http_headers=http,
-                                                   warc_headers_dict={"WARC-Date": WARC_DATE}))
-
-    def request(self, url: str) -> None:
-        raw = f"GET {url} HTTP/1.1\r\nHost: example.com\r\n\r\n".encode()
-        self._write(self.writer.create_warc_record(url, "request", payload=io.BytesIO(raw), length=len(raw),
-                                                   warc_headers_dict={"WARC-Date": WARC_DATE}))
-
-    def conversion(self, url: str, text: str) -> None:
-        body = text.encode("utf-8")
-        self._write(self.writer.create_warc_record(url, "conversion", payload=io.BytesIO(body),
-                                                   length=len(body), warc_content_type="text/plain",
-                                                   warc_headers_dict={"WARC-Date": WARC_DATE}))
-
-    def close(self) -> Path:
-        self.fh.close()
-        return self.path
-
-    def truncate_last(self) -> None:
-        """Cut the file in the middle of its last record."""
-        data = self.path.read_bytes()
-        last = self.offsets[-1]
-        self.path.write_bytes(data[: last + (len(data) - last) // 2])
-
-
-def crawl_warc(path: Path, gzip: bool = True) -> WarcFile:
-    w = WarcFile(path, gzip=gzip)
+def crawl_warc(path: Path, gzip: bool = True) -> WarcBuilder:
+    w = WarcBuilder(path, gzip=gzip)
     w.warcinfo()
     w.request("https://example.com/council")
     w.response("https://example.com/council", html_page(PARAGRAPHS, COMMENT_FORM))
@@ -463,8 +404,8 @@ def crawl_warc(path: Path, gzip: bool = True) -> WarcFile:
     return w
 
 
-def wet_file(path: Path, gzip: bool = True) -> WarcFile:
-    w = WarcFile(path, gzip=gzip)
+def wet_file(path: Path, gzip: bool = True) -> WarcBuilder:
+    w = WarcBuilder(path, gzip=gzip)
     w.warcinfo()
     w.conversion("https://example.com/council", PAGE)
     w.conversion("https://example.com/library", OTHER_PAGE)
@@ -526,22 +467,12 @@ def test_strip_wet_and_page_into_one_jsonl(cli, tmp_path):
     assert records[-1]["path"] == str(page) and records[-1]["text"] == CLEAN
 
 
-def test_strip_truncated_wet_exits_1_and_keeps_the_good_records(cli, tmp_path):
-    w = wet_file(tmp_path / "cut.warc.wet.gz")
-    w.truncate_last()
-    target = tmp_path / "out.jsonl"
-    res = cli(["strip", w.path, "-o", target])
-    assert res.code == 1, res
-    records = jsonl(target.read_text(encoding="utf-8"))
-    assert [r["url"] for r in records] == ["https://example.com/council"]
-    assert "truncated" in res.err
-    assert "1 record processed" in res.err and "1 error" in res.err
-
-
-@pytest.mark.parametrize("gzip", [True, False], ids=["warc.gz", "warc"])
-def test_strip_truncated_warc_exits_1_and_keeps_the_good_records(cli, tmp_path, gzip):
-    """Needs HTML support (the good records are HTML responses)."""
-    w = crawl_warc(tmp_path / ("cut.warc.gz" if gzip else "cut.warc"), gzip=gzip)
+@pytest.mark.parametrize("name", ["cut.warc.wet.gz", "cut.warc.gz", "cut.warc"])
+def test_strip_truncated_file_exits_1_and_keeps_the_good_records(cli, tmp_path, name):
+    """WET records go through the text path, WARC responses through the HTML path."""
+    gzip = name.endswith(".gz")
+    make = wet_file if ".wet" in name else crawl_warc
+    w = make(tmp_path / name, gzip=gzip)
     w.truncate_last()
     target = tmp_path / "out.jsonl"
     res = cli(["strip", w.path, "-o", target])

@@ -13,24 +13,15 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
 
 import boilerstrip
 from boilerstrip.result import Result
+from helpers import SEAWALL, WARC_DATE as DATE, WarcBuilder
 from boilerstrip.warc import (DEFAULT_MAX_PAYLOAD, RecordInfo, WarcCounts, is_warc_path,
                               iter_records)
 
-DATE = "2024-06-28T13:50:00Z"
 
-ARTICLE = [
-    "Harbor City Council voted on Monday night to approve a plan to rebuild the crumbling "
-    "seawall along Dock Street, ending nearly three years of debate over the waterfront.",
-    "The existing wall, built in 1962 from poured concrete and timber pilings, has cracked in "
-    "at least forty places, according to a structural survey commissioned by the city.",
-    "Construction is expected to begin in September and last about eighteen months, and one "
-    "lane of Dock Street will be closed during most of that period, officials said.",
-]
+ARTICLE = SEAWALL
 
 
 def html_page(title: str = "Seawall plan approved", paragraphs=ARTICLE, extra: str = "") -> str:
@@ -52,63 +43,6 @@ WET_TEXT = "\n".join([
 
 
 # --------------------------------------------------------------------------- building files
-class Warc:
-    """Writes records with warcio into a file; remembers ids and the offset of each record."""
-
-    def __init__(self, path: Path, *, gzip: bool = True) -> None:
-        self.path = path
-        self.fh = open(path, "wb")
-        self.writer = WARCWriter(self.fh, gzip=gzip)
-        self.ids: list[str] = []
-        self.offsets: list[int] = []
-
-    def _write(self, record) -> str:
-        self.offsets.append(self.fh.tell())
-        self.writer.write_record(record)
-        record_id = record.rec_headers.get_header("WARC-Record-ID")
-        self.ids.append(record_id)
-        return record_id
-
-    def warcinfo(self) -> str:
-        return self._write(self.writer.create_warcinfo_record(self.path.name, {"software": "tests"}))
-
-    def response(self, url: str, body: bytes | str, *, status: str = "200 OK",
-                 content_type: str | None = "text/html; charset=utf-8", headers=(),
-                 raw_body: bytes | None = None) -> str:
-        """An HTTP response; *raw_body* is what goes on the wire (chunked, gzipped) if given."""
-        if isinstance(body, str):
-            body = body.encode("utf-8")
-        wire = body if raw_body is None else raw_body
-        http = [("Content-Type", content_type)] if content_type else []
-        http += list(headers)
-        if not any(name.lower() == "transfer-encoding" for name, _ in headers):
-            http.append(("Content-Length", str(len(wire))))
-        record = self.writer.create_warc_record(
-            url, "response", payload=io.BytesIO(wire), length=len(wire),
-            http_headers=StatusAndHeaders(status, http, protocol="HTTP/1.1"),
-            warc_headers_dict={"WARC-Date": DATE})
-        return self._write(record)
-
-    def request(self, url: str) -> str:
-        raw = f"GET {url} HTTP/1.1\r\nHost: example.com\r\nUser-Agent: tests\r\n\r\n".encode()
-        record = self.writer.create_warc_record(url, "request", payload=io.BytesIO(raw), length=len(raw),
-                                                warc_headers_dict={"WARC-Date": DATE})
-        return self._write(record)
-
-    def record(self, url: str, record_type: str, body: bytes | str, content_type: str) -> str:
-        """A record without HTTP headers: WET ``conversion``, ``resource``, ``metadata``."""
-        if isinstance(body, str):
-            body = body.encode("utf-8")
-        record = self.writer.create_warc_record(url, record_type, payload=io.BytesIO(body),
-                                                length=len(body), warc_content_type=content_type,
-                                                warc_headers_dict={"WARC-Date": DATE})
-        return self._write(record)
-
-    def close(self) -> Path:
-        self.fh.close()
-        return self.path
-
-
 class Recorder:
     """A strip_fn stub: records each call and returns a small text Result."""
 
@@ -143,7 +77,7 @@ def suffix(compressed: bool) -> str:
 
 # --------------------------------------------------------------------------- which records
 def test_mixed_file_processes_html_200_and_skips_the_rest(tmp_path, compressed):
-    w = Warc(tmp_path / ("crawl" + suffix(compressed)), gzip=compressed)
+    w = WarcBuilder(tmp_path / ("crawl" + suffix(compressed)), gzip=compressed)
     w.warcinfo()
     w.request("https://example.com/news/seawall")
     page_id = w.response("https://example.com/news/seawall", html_page())
@@ -171,7 +105,7 @@ def test_mixed_file_processes_html_200_and_skips_the_rest(tmp_path, compressed):
 
 
 def test_stream_input_and_xhtml_and_resource_html(tmp_path):
-    w = Warc(tmp_path / "x.warc.gz")
+    w = WarcBuilder(tmp_path / "x.warc.gz")
     w.response("https://example.com/a", html_page("A"), content_type="application/xhtml+xml")
     w.record("https://example.com/b", "resource", html_page("B"), "text/html")
     path = w.close()
@@ -186,7 +120,7 @@ def test_stream_input_and_xhtml_and_resource_html(tmp_path):
 
 
 def test_missing_content_type_is_sniffed(tmp_path):
-    w = Warc(tmp_path / "sniff.warc")
+    w = WarcBuilder(tmp_path / "sniff.warc")
     w.response("https://example.com/page", html_page(), content_type=None)
     w.response("https://example.com/data", "name,value\nseawall,1962\n", content_type=None)
     w.response("https://example.com/empty", "", content_type="text/html")
@@ -200,7 +134,7 @@ def test_missing_content_type_is_sniffed(tmp_path):
 
 
 def test_redirect_and_server_error_are_counted_by_status(tmp_path):
-    w = Warc(tmp_path / "s.warc.gz")
+    w = WarcBuilder(tmp_path / "s.warc.gz")
     w.response("https://example.com/old", "", status="301 Moved Permanently", headers=[("Location", "/new")])
     w.response("https://example.com/err", "<html><body>oops</body></html>", status="500 Internal Server Error")
     w.response("https://example.com/err2", "<html><body>oops</body></html>", status="500 Internal Server Error")
@@ -214,7 +148,7 @@ def test_redirect_and_server_error_are_counted_by_status(tmp_path):
 @pytest.mark.parametrize("name,compressed", [("crawl.warc.wet.gz", True), ("crawl.warc.wet", False),
                                              ("crawl.wet.gz", True)])
 def test_wet_conversion_goes_through_the_text_path(tmp_path, name, compressed):
-    w = Warc(tmp_path / name, gzip=compressed)
+    w = WarcBuilder(tmp_path / name, gzip=compressed)
     w.warcinfo()
     conv_id = w.record("https://example.com/news/seawall", "conversion", WET_TEXT, "text/plain")
     path = w.close()
@@ -240,7 +174,7 @@ def test_wet_conversion_goes_through_the_text_path(tmp_path, name, compressed):
 
 
 def test_wet_conversion_with_other_content_type_is_skipped(tmp_path):
-    w = Warc(tmp_path / "odd.warc.wet.gz")
+    w = WarcBuilder(tmp_path / "odd.warc.wet.gz")
     w.record("https://example.com/x", "conversion", "{}", "application/json")
     got, counts = run(w.close(), Recorder())
     assert got == [] and counts.skipped_by_reason == {"not_text": 1}
@@ -252,7 +186,7 @@ def test_http_charset_is_honoured(tmp_path, charset):
     page = html_page("Le café du port", extra="<p>Un été très animé à l'opéra – “vraiment”.</p>")
     body = page.encode("cp1252")
     assert b"\xe9" in body  # é as one byte: not UTF-8
-    w = Warc(tmp_path / "latin.warc.gz")
+    w = WarcBuilder(tmp_path / "latin.warc.gz")
     w.response("https://example.fr/cafe", body, content_type=f"text/html; charset={charset}")
     stub = Recorder()
     got, counts = run(w.close(), stub)
@@ -266,7 +200,7 @@ def test_http_charset_is_honoured(tmp_path, charset):
 
 def test_unknown_or_wrong_http_charset_does_not_garble_html(tmp_path):
     body = html_page("Café").encode("utf-8")
-    w = Warc(tmp_path / "unknown.warc")
+    w = WarcBuilder(tmp_path / "unknown.warc")
     w.response("https://example.com/u", body, content_type="text/html; charset=x-no-such-charset")
     w.response("https://example.com/n", body, content_type="text/html")
     # a server that says UTF-16 for UTF-8 bytes that are not valid UTF-16: the next source wins
@@ -278,7 +212,7 @@ def test_unknown_or_wrong_http_charset_does_not_garble_html(tmp_path):
 
 def test_utf8_bom_wins_over_declared_charset(tmp_path):
     page = html_page("Café")
-    w = Warc(tmp_path / "bom.warc")
+    w = WarcBuilder(tmp_path / "bom.warc")
     w.response("https://example.com/b", b"\xef\xbb\xbf" + page.encode("utf-8"),
                content_type="text/html; charset=iso-8859-1")
     stub = Recorder()
@@ -294,7 +228,7 @@ def chunked(data: bytes, size: int = 50) -> bytes:
 def test_chunked_and_gzip_http_payloads_are_decoded(tmp_path):
     page = html_page()
     body = page.encode("utf-8")
-    w = Warc(tmp_path / "enc.warc.gz")
+    w = WarcBuilder(tmp_path / "enc.warc.gz")
     w.response("https://example.com/chunked", body, raw_body=chunked(body),
                headers=[("Transfer-Encoding", "chunked")])
     w.response("https://example.com/gzip", body, raw_body=gzip.compress(body),
@@ -309,7 +243,7 @@ def test_chunked_and_gzip_http_payloads_are_decoded(tmp_path):
 
 # --------------------------------------------------------------------------- bad input
 def test_strip_fn_error_is_recorded_and_the_next_record_processed(tmp_path, compressed):
-    w = Warc(tmp_path / ("bad" + suffix(compressed)), gzip=compressed)
+    w = WarcBuilder(tmp_path / ("bad" + suffix(compressed)), gzip=compressed)
     w.response("https://example.com/1", html_page("First"))
     bad_id = w.response("https://example.com/2", html_page("POISON"))
     w.response("https://example.com/3", html_page("Third"))
@@ -321,8 +255,8 @@ def test_strip_fn_error_is_recorded_and_the_next_record_processed(tmp_path, comp
     assert not counts.truncated
 
 
-def three_pages(path: Path, compressed: bool) -> Warc:
-    w = Warc(path, gzip=compressed)
+def three_pages(path: Path, compressed: bool) -> WarcBuilder:
+    w = WarcBuilder(path, gzip=compressed)
     w.warcinfo()
     for n in range(3):
         w.response(f"https://example.com/{n}", html_page(f"Page {n}"))
@@ -411,7 +345,7 @@ def test_whole_file_gzip_is_read_too(tmp_path):
 
 def test_payload_above_the_cap_is_skipped_as_too_large(tmp_path, compressed):
     big = html_page(paragraphs=ARTICLE * 40)
-    w = Warc(tmp_path / ("big" + suffix(compressed)), gzip=compressed)
+    w = WarcBuilder(tmp_path / ("big" + suffix(compressed)), gzip=compressed)
     w.response("https://example.com/big", big)
     w.response("https://example.com/small", html_page())
     # gzip bomb: small on the wire, large once decoded
@@ -428,7 +362,7 @@ def test_payload_above_the_cap_is_skipped_as_too_large(tmp_path, compressed):
 
 def test_bad_http_gzip_is_passed_through_not_fatal(tmp_path):
     """A body that says gzip but is not: warcio hands over the raw bytes; the file goes on."""
-    w = Warc(tmp_path / "liar.warc.gz")
+    w = WarcBuilder(tmp_path / "liar.warc.gz")
     w.response("https://example.com/liar", html_page("Liar"), headers=[("Content-Encoding", "gzip")])
     w.response("https://example.com/ok", html_page("OK"))
     got, counts = run(w.close(), Recorder())
@@ -455,7 +389,7 @@ class CountingStream(io.RawIOBase):
 
 @pytest.mark.parametrize("compressed", [True, False], ids=["warc.gz", "warc"])
 def test_iter_records_is_lazy(tmp_path, compressed):
-    w = Warc(tmp_path / ("many" + suffix(compressed)), gzip=compressed)
+    w = WarcBuilder(tmp_path / ("many" + suffix(compressed)), gzip=compressed)
     filler = " ".join(f"word{i}" for i in range(400))
     for n in range(300):
         w.response(f"https://example.com/{n}", html_page(f"Page {n}", paragraphs=[filler, f"Number {n}"]))
@@ -475,7 +409,7 @@ def test_iter_records_is_lazy(tmp_path, compressed):
 
 def test_memory_stays_flat(tmp_path):
     """300 records of 40 kB (12 MB): peak memory while streaming is a few records, not the file."""
-    w = Warc(tmp_path / "flat.warc", gzip=False)
+    w = WarcBuilder(tmp_path / "flat.warc", gzip=False)
     for n in range(300):
         w.response(f"https://example.com/{n}", html_page(f"Page {n}", paragraphs=[f"{n:06d} " * 5700]))
     path = w.close()
@@ -525,7 +459,7 @@ def test_real_strip_html_on_a_warc_response(tmp_path):
     """Needs strip(kind='html'): fails with NotImplementedError until HTML support lands."""
     extra = ("<div class='comments'><h3>Leave a Reply</h3>"
              "<p>Your email address will not be published. Required fields are marked *</p></div>")
-    w = Warc(tmp_path / "real.warc.gz")
+    w = WarcBuilder(tmp_path / "real.warc.gz")
     w.response("https://example.com/news/seawall", html_page(extra=extra))
     got, counts = run(w.close())
     assert counts.errors == [], counts.errors
