@@ -20,6 +20,7 @@ so a 50,000-deep document costs a list of 50,000 ints, not a Python stack overfl
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any, NamedTuple
@@ -183,11 +184,12 @@ def parse_html(markup: str) -> Any:
         markup = markup.replace("\x00", "")
     if not markup.strip():
         return None
+    parser = _parser()
     try:
-        root = etree.fromstring(markup, _PARSER)
+        root = etree.fromstring(markup, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
-    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in _PARSER.error_log):
+    if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
         # libxml2 stops building the tree below 2,048 levels (even with huge_tree) and drops
         # the rest of the document: a page of unclosed <div>s or <font>s would lose its text.
         return _deep_tree(markup)
@@ -256,9 +258,17 @@ def _deep_tree(markup: str) -> Any:
     return builder.close()
 
 
-#: lxml's plain HTML parser: lxml.html's element classes cost a Python lookup per element.
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
-                           default_doctype=False)
+_local = threading.local()
+
+
+def _parser() -> Any:
+    """lxml's plain HTML parser (lxml.html's element classes cost a Python lookup per
+    element), one per thread: its error log, read after each parse, is its own."""
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = _local.parser = etree.HTMLParser(remove_comments=True, remove_pis=True,
+                                                  huge_tree=True, default_doctype=False)
+    return parser
 
 
 def html_to_text(markup: str | Any, *, min_chars: int = 200) -> HtmlText:

@@ -208,3 +208,17 @@ def test_figcaption_goes_and_the_rest_of_the_figure_stays():
     # the same words in page text are no caption: nothing marks them as one
     text = boilerstrip.Pipeline([CaptionsFilter()])(result.source, kind="text")
     assert not text.stripped
+
+
+def test_threads_each_parse_their_own_pages():
+    from concurrent.futures import ThreadPoolExecutor
+
+    pages = [ARTICLE_PAGE.replace("Spring tides", f"Spring tides {i}") for i in range(16)]
+    pages[3] = "<div>" * 3000 + "<p>deep text</p>" + "</div>" * 3000  # needs the error log
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda markup: boilerstrip.strip(markup, kind="html"), pages))
+    for i, result in enumerate(results):
+        if i == 3:
+            assert result.source == "deep text\n"
+        else:
+            assert f"Spring tides {i} reach the harbour wall" in result.source
