@@ -4,7 +4,8 @@ Why a separate module: ``meta.py`` reads the title and the dateline from the *ke
 which works on any page but guesses. Most pages also state these facts explicitly, in
 ``<meta>`` tags, in JSON-LD (schema.org) and in ``<time datetime>``; when present those are
 what the publisher meant, so they are read here first and exactly. ``html_meta`` takes the
-tree the caller has already parsed (parsing is the expensive part) and never changes it.
+tree the caller has already parsed (parsing is the expensive part: ``strip`` passes the one
+:func:`boilerstrip.htmltext.parse_html` made) and never changes it.
 
 Cost: one ``tree.iter()`` pass over the seven element types that carry metadata (``html``,
 ``meta``, ``link``, ``script``, ``time``, ``h1``, ``title``). The JSON-LD is parsed, the
@@ -86,7 +87,6 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from .dates import parse_date
 
@@ -115,10 +115,10 @@ _LANG_CODE = re.compile(r"[a-z]{2,3}")
 _TYPE_PREFIX = re.compile(r"^.*[/:#]")  # "http://schema.org/Article" -> "Article"
 
 
-def html_meta(tree: lxml_html.HtmlElement, url: str | None = None) -> dict[str, Any]:
+def html_meta(tree: etree._Element, url: str | None = None) -> dict[str, Any]:
     """Metadata declared in the HTML of *tree* (see the module docstring for keys and order).
 
-    *tree* is the root returned by ``lxml.html.document_fromstring``; it is not modified.
+    *tree* is a parsed document's root (lxml, plain or ``lxml.html``); it is not modified.
     *url* is the page's address, used to make a relative canonical URL absolute.
     """
     scan = _Scan(tree)
@@ -555,10 +555,7 @@ def _clip(value: str) -> str:
 
 
 def _text(el: Any) -> str | None:
-    try:
-        return _clean(el.text_content())
-    except Exception:  # text_content() exists on HtmlElement only
-        return _clean("".join(el.itertext()))
+    return _clean("".join(el.itertext()))
 
 
 def _tokens(value: str | None) -> list[str]:

@@ -98,6 +98,12 @@ def _window_sum(prefix: np.ndarray, n: int, w: int) -> np.ndarray:
     return prefix[hi] - prefix[lo]
 
 
+def _window_len(n: int, w: int) -> np.ndarray:
+    """How many lines the window j-w..j+w holds for every j (fewer at the page's edges)."""
+    idx = np.arange(n)
+    return np.minimum(idx + w + 1, n) - np.maximum(idx - w, 0)
+
+
 def _prefix(values: np.ndarray) -> np.ndarray:
     out = np.zeros(len(values) + 1)
     np.cumsum(values, out=out[1:])
@@ -231,7 +237,7 @@ def line_features(page: Page, *, dom: bool = False) -> tuple[list[Line], np.ndar
              np.log(np.array([copies[line.repeat_key] for line in lines], dtype=float))]
     p_short = _prefix(short)
     for w in _SIDE_WINDOWS:
-        cols.append(_window_sum(p_short, n, w) / (np.minimum(idx + w + 1, n) - np.maximum(idx - w, 0)))
+        cols.append(_window_sum(p_short, n, w) / _window_len(n, w))
     if dom:
         cols += _dom_columns(page, lines, kept_prose_words)
     matrix = np.column_stack(cols)
@@ -322,7 +328,7 @@ def _dom_columns(page: Page, lines: list[Line], kept_prose_words: np.ndarray) ->
     p_link = _prefix(link)
     p_boiler = _prefix(((flags & _BOILER_BITS) > 0).astype(float))
     for w in _DOM_WINDOWS:
-        span = _window_sum(_prefix(np.ones(n)), n, w)
+        span = _window_len(n, w)
         cols += [_window_sum(p_link, n, w) / span, _window_sum(p_boiler, n, w) / span]
     return cols
 
