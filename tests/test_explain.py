@@ -305,3 +305,33 @@ def test_hand_made_result_with_a_note_in_the_plain_view():
     assert lines[0].startswith("1 + ") and lines[0].endswith("| A line of the page")  # kept whole
     assert lines[1] == "  - hand: part_of_line | (4 chars at 2:6, no whole line) 'line'  [inside a line]"
     assert lines[2].startswith("3 + ")
+
+
+# --------------------------------------------------------------------------- the guide's examples
+DOC = Path(__file__).resolve().parent.parent / "docs" / "explain-and-notebook.md"
+
+
+def test_guide_python_examples_run(tmp_path, monkeypatch):
+    blocks = re.findall(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), re.DOTALL)
+    assert len(blocks) == 3, "the guide lost an example"
+    (tmp_path / "fixtures").mkdir()
+    shutil.copy(NEWS, tmp_path / "fixtures" / NEWS.name)
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {"print": lambda *args, **kwargs: None}
+    for block in blocks:  # one session, as in a notebook
+        exec(compile(block, DOC.name, "exec"), namespace)
+    assert (tmp_path / "news.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert repr(namespace["result"]) in DOC.read_text(encoding="utf-8")
+
+
+def test_guide_shell_example_prints_what_it_shows(tmp_path):
+    text = DOC.read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```\n(.*?)```", text, re.DOTALL) if b.startswith("$ printf"))
+    commands = [line[2:] for line in block.splitlines() if line.startswith("$ ")]
+    shown = block.split(f"$ {commands[-1]}\n", 1)[1]
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR", "COLUMNS")}
+    proc = subprocess.run(["bash", "-c", " && ".join(commands)], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60, env={**env, "PATH": path})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == shown
