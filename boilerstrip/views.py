@@ -199,10 +199,12 @@ class FilterCount:
         return filter_color(self.filter)
 
 
+_ORDER: dict[str, int] = {name: i for i, name in enumerate([*DEFAULT_FILTERS, "page"])}
+
+
 def _filter_order(name: str) -> tuple[int, str]:
     """Built-ins in pipeline order, then ``page``, then any other filter by name."""
-    order = list(DEFAULT_FILTERS) + ["page"]
-    return (order.index(name), "") if name in order else (len(order), name)
+    return (_ORDER[name], "") if name in _ORDER else (len(_ORDER), name)
 
 
 def filter_counts(result: Result, rows: Sequence[LineView] | None = None) -> list[FilterCount]:
