@@ -1,4 +1,4 @@
-"""The ``boilerstrip`` command: strip pages, check golden files, list filters.
+"""The ``boilerstrip`` command: strip pages, check golden files, explain a page, list filters.
 
 ``strip`` takes page files (``*.txt``, ``*.html``, ``*.htm``), folders of them, ``-`` for stdin,
 and WARC/WET files (``*.warc``, ``*.warc.gz``, ``*.wet``, ``*.wet.gz``): each page record of a
@@ -280,6 +280,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if differ or failed else 0
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .explain import cmd_explain as explain  # imports rich and the renderers only when asked
+
+    return explain(args)
+
+
 def cmd_filters(args: argparse.Namespace) -> int:
     for name, cls in sorted(registered_filters().items()):
         print(f"{name:<12} {filter_origin(name):<12} {cls.description}")
@@ -312,6 +318,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--update", action="store_true", help="rewrite the expected files instead")
     p.add_argument("--kind", choices=("auto", "text", "html"), default="auto")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("explain", help="show a page line by line: kept, or stripped by which filter and why")
+    p.add_argument("path", metavar="FILE", help="a page (*.txt, *.html, *.htm) or - for stdin")
+    p.add_argument("--kind", choices=("auto", "text", "html"), default="auto",
+                   help="page kind (auto: by markup, and html for *.html files)")
+    p.add_argument("--html", metavar="OUT.html",
+                   help="write the view as a standalone HTML page instead (- for stdout)")
+    p.add_argument("--no-color", action="store_true",
+                   help="the plain view even on a terminal: no colour, lines never cut")
+    p.set_defaults(func=cmd_explain)
 
     p = sub.add_parser("filters", help="list the registered filters")
     p.set_defaults(func=cmd_filters)

@@ -133,6 +133,24 @@ class Result:
         return counts
 
     def __repr__(self) -> str:
+        """One short line, whatever the page: sizes, segments and filters, the title cut to 60
+        characters (``repr`` of a str escapes line breaks, so the line stays one)."""
         title = self.meta.get("title")
+        if title is not None:
+            title = str(title)
+            title = title[:59] + "…" if len(title) > 60 else title
+        filters = len({seg.filter for seg in self.stripped})
         return (f"<Result kind={self.kind} source={len(self.source)} chars text={len(self.text)} chars "
-                f"stripped={len(self.stripped)} segments title={title!r}>")
+                f"stripped={len(self.stripped)} segments by {filters} filter{'s' if filters != 1 else ''} "
+                f"title={title!r}>")
+
+    def _repr_html_(self) -> str:
+        """The notebook view: the page with each stripped segment struck through in its
+        filter's colour, a hover title with filter, reason and detail, and counts per filter.
+
+        Page content is escaped; long pages stop after
+        :data:`boilerstrip.render_html.REPR_MAX_CHARS` characters (the counts stay complete).
+        """
+        from .render_html import REPR_MAX_CHARS, render_html  # render_html imports this module
+
+        return render_html(self, max_chars=REPR_MAX_CHARS)
