@@ -125,7 +125,6 @@ def test_lossless_random_bytes(data):
 
 _S = ARTICLE_SENTENCES[0]
 
-
 @SETTINGS
 @given(real_pages())
 @example("Title\n\nSome article sentence that is long enough.\n\nLeave a Reply\n")
@@ -142,6 +141,17 @@ def test_idempotent(page):
     once = rules(page, kind="text").text
     twice = rules(once, kind="text").text
     assert twice == once
+
+
+def test_idempotent_when_copies_stand_between_paragraphs():
+    """Regression: copies of a line ("Home" twice) between two paragraphs made the page read as
+    a listing, which keeps its "You may also like" heading; with the copy stripped, the second
+    pass read an article and stripped the heading. Copies no longer separate paragraphs."""
+    page = "You may also like\nHome\n" + ARTICLE_SENTENCES[1] + "\nHome\n" + _S + "\n"
+    rules = boilerstrip.Pipeline(RULE_FILTERS)
+    once = rules(page, kind="text").text
+    assert "You may also like" not in once
+    assert rules(once, kind="text").text == once
 
 
 def test_idempotent_after_repeated_paragraph_removed():

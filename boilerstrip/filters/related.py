@@ -37,16 +37,22 @@ _LINK_REPEATS = 3
 _MAX_GAP = 3
 
 
-def _is_listing(content: list[Line]) -> bool:
+def _is_listing(content: list[Line], copies: set[int]) -> bool:
     """True when the kept lines are teasers with no article: never two paragraphs in a row.
 
     Listings, homepages and category pages alternate headlines and one-paragraph teasers;
     there, the teaser blocks under "Latest news" or "Most read" are what the page is for. A
     page with no paragraph at all (a box of bare headlines amid menus) is not a listing.
+    What stands between two teasers is each one's own headline: a line that repeats an
+    earlier one (*copies*: a "Read more" under every item, a menu item printed twice) does
+    not separate two paragraphs. It is also stripped by ``related`` or ``repeated``, and the
+    clean text must be judged as the page was.
     """
     in_a_row = 0
     any_prose = False
     for line in content:
+        if line.index in copies:
+            continue
         prose = is_prose(line)
         any_prose = any_prose or prose
         in_a_row = in_a_row + 1 if prose else 0
@@ -74,7 +80,7 @@ class RelatedFilter(Filter):
             return
         # Teasers with no article to be related to are the page's content; its per-item
         # "Read more" links are still links.
-        listing = _is_listing(content)
+        listing = _is_listing(content, page.repeats())
         uses = Counter(line.key for line in content if line.index in found)
         pos = 0
         while pos < len(content):
