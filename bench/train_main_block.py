@@ -22,7 +22,12 @@ What it does:
    the full default pipeline runs with it on the held-out pages. Their texts go to
    ``bench/out/main_block_cv/<set>/`` and the reference ``score.py`` scores each set: those are
    the figures to report, never the training fit.
-4. Unless ``--cv-only``, trains on every page and writes ``boilerstrip/models/main_block.json``.
+4. Trains the line model too (unless ``--no-line-model``): on the lines inside the gold block
+   only, labelled by whether the line's own words are in the gold (:func:`gold_line_labels`,
+   :func:`snippet_line_labels`). The cross-validation runs it at the filter's ``line_threshold``
+   (or at each of ``--line-thresholds``).
+5. Unless ``--cv-only``, trains on every page and writes ``boilerstrip/models/main_block.json``
+   and ``main_block_line.json`` (``main_block_html*.json`` with ``--kind html``).
 
 Training needs scikit-learn (the ``train`` extra); boilerstrip itself only needs numpy to run
 the exported trees.
@@ -32,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import inspect
 import json
 import re
 import subprocess
@@ -154,6 +160,53 @@ def snippet_labels(lines: list, gold: dict) -> tuple[np.ndarray, np.ndarray]:
     return labels, known
 
 
+def gold_line_labels(lines: list, gold: str, block: tuple[int, int] | None) -> tuple[np.ndarray, np.ndarray]:
+    """Labels for the line model: inside the gold block, is the line's own text in the gold?
+
+    A line counts as gold when at least half of its word trigrams (bigrams or the word itself
+    for a line of two words or one) occur in the gold text. Lines outside the block get no
+    weight: the line model only ever judges lines the block model has already kept.
+    """
+    n = len(lines)
+    labels = np.zeros(n, dtype=int)
+    known = np.zeros(n, dtype=bool)
+    if block is None:
+        return labels, known
+    gold_tokens = _TOKEN.findall(gold.lower())
+    grams = {k: {tuple(gold_tokens[i:i + k]) for i in range(len(gold_tokens) - k + 1)} for k in (1, 2, 3)}
+    for j, line in enumerate(lines):
+        if not block[0] <= line.index <= block[1]:
+            continue
+        toks = _TOKEN.findall(line.text.lower())
+        if not toks:
+            continue
+        k = min(3, len(toks))
+        own = [tuple(toks[i:i + k]) for i in range(len(toks) - k + 1)]
+        found = sum(g in grams[k] for g in own)
+        labels[j] = 1 if found * 2 >= len(own) else 0
+        known[j] = True
+    return labels, known
+
+
+def snippet_line_labels(lines: list, gold: dict, block_labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Labels for the line model from snippets: inside the block, a ``with`` snippet's lines are
+    content and a ``without`` snippet's lines are not; the rest say nothing."""
+    n = len(lines)
+    labels = np.zeros(n, dtype=int)
+    known = np.zeros(n, dtype=bool)
+    inside = np.flatnonzero(block_labels)
+    if not len(inside):
+        return labels, known
+    first, last = inside[0], inside[-1]
+    for key, value in (("with", 1), ("without", 0)):
+        for snippet in gold.get(key) or []:
+            at = snippet_lines(lines, [snippet])
+            if at and first <= at[0] and at[1] <= last:
+                labels[at[0]:at[1] + 1] = value
+                known[at[0]:at[1] + 1] = True
+    return labels, known
+
+
 def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT, kind: str = "text"):
     """(page id, raw text, feature rows, labels, weights) for every page with gold.
 
@@ -180,22 +233,31 @@ def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT, kind: str = "tex
         lines, rows = line_features(page, dom=html)
         weights = np.sqrt(np.array([len(_TOKEN.findall(l.text)) + 1.0 for l in lines]))
         if gold_path.exists():
-            block = gold_block(page, gold_path.read_text(encoding="utf-8"))
+            gold = gold_path.read_text(encoding="utf-8")
+            block = gold_block(page, gold)
             labels = np.array([1 if block and block[0] <= l.index <= block[1] else 0 for l in lines])
+            line_labels, line_known = gold_line_labels(lines, gold, block)
+            line_weights = weights * line_known
         else:
             labels, known = snippet_labels(lines, gold_json)
+            line_labels, line_known = snippet_line_labels(lines, gold_json, labels * known)
+            line_weights = weights * line_known * snippet_weight
             weights = weights * known * snippet_weight
-        pages.append((page_id, raw, rows, labels, weights, set_dir))
+        pages.append((page_id, raw, rows, labels, weights, line_labels, line_weights, set_dir))
     return pages
 
 
-def fit(pages):
+def fit(pages, line_model: bool = False):
+    """The block model (labels p[3], weights p[4]), or with *line_model* the line model (p[5], p[6])."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
+    y_at, w_at = (5, 6) if line_model else (3, 4)
     rows = [p for p in pages if len(p[2])]
     X = np.vstack([p[2] for p in rows])
-    y = np.concatenate([p[3] for p in rows])
-    w = np.concatenate([p[4] for p in rows])
+    y = np.concatenate([p[y_at] for p in rows])
+    w = np.concatenate([p[w_at] for p in rows])
+    if line_model:  # most lines lie outside every gold block and say nothing to the line model
+        X, y, w = X[w > 0], y[w > 0], w[w > 0]
     return HistGradientBoostingClassifier(random_state=0, **PARAMS).fit(X, y, sample_weight=w)
 
 
@@ -229,32 +291,74 @@ def check_export(model, spec: dict, pages) -> None:
 
 
 def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path,
-                   threshold: float | None = None, kind: str = "text") -> None:
-    """Score each set's pages with models that never saw them (folds by page, across sets)."""
-    outs = {d: cv_out / d.name for d in set_dirs}
+                   threshold: float | None = None, kind: str = "text",
+                   line_thresholds: list[float] | None = None) -> None:
+    """Score each set's pages with models that never saw them (folds by page, across sets).
+
+    With *line_thresholds*, each fold also trains the line model, and the held-out texts are
+    written once per line threshold (``cv_out/line_<t>/<set>`` when there are several). One
+    pipeline run serves them all: the line model strips last, and each line it strips carries
+    its score in the segment's detail, so a higher threshold's text is the same result with
+    the lines scored at or above it put back.
+    """
+    tags = [None] if not line_thresholds else sorted(line_thresholds)
+    outs = {(t, d): (cv_out if len(tags) == 1 else cv_out / f"line_{t}") / d.name for t in tags for d in set_dirs}
     for out in outs.values():
         out.mkdir(parents=True, exist_ok=True)
     fold = {p[0]: zlib.crc32(p[0].encode()) % FOLDS for p in pages}
+    features = HTML_FEATURE_NAMES if kind == "html" else FEATURE_NAMES
     for k in range(FOLDS):
         started = time.perf_counter()
-        model = fit([p for p in pages if fold[p[0]] != k])
+        train = [p for p in pages if fold[p[0]] != k]
+        model = fit(train)
         options = {} if threshold is None else {"threshold": threshold}
-        if kind == "html":
-            spec = export(model, {"fold": k}, HTML_FEATURE_NAMES)
-            options["html_model"] = TreeModel(spec, f"fold {k}")
-        else:
-            spec = export(model, {"fold": k})
-            options["model"] = TreeModel(spec, f"fold {k}")
-            options["html_model"] = None
+        spec = export(model, {"fold": k}, features)
         check_export(model, spec, pages)
+        models = {"block": TreeModel(spec, f"fold {k}")}
+        if line_thresholds:
+            line = fit(train, line_model=True)
+            line_spec = export(line, {"fold": k}, features)
+            models["line"] = TreeModel(line_spec, f"fold {k} line model")
+            options["line_threshold"] = max(line_thresholds)
+        if kind == "html":
+            options.update(html_model=models["block"], html_line_model=models.get("line"))
+        else:
+            options.update(model=models["block"], line_model=models.get("line"), html_model=None)
         pipeline = Pipeline([*RULE_FILTERS, MainBlockFilter(**options)])
         held_out = [p for p in pages if fold[p[0]] == k]
         for page_id, raw, *_, set_dir in held_out:
-            (outs[set_dir] / f"{page_id}.txt").write_text(pipeline(raw, kind=kind).text, encoding="utf-8")
+            result = pipeline(raw, kind=kind)
+            for t in tags:
+                text = result.text if t is None or t == max(tags) else _with_line_threshold(result, t)
+                (outs[t, set_dir] / f"{page_id}.txt").write_text(text, encoding="utf-8")
         print(f"fold {k}: {len(held_out)} held-out pages ({time.perf_counter() - started:.0f} s)")
-    for set_dir, out in outs.items():
+    for (t, set_dir), out in outs.items():
+        if t is not None:
+            print(f"== line threshold {t}")
         cmd = [sys.executable, str(set_dir.parent / "score.py"), str(set_dir), str(out)]
         subprocess.call(cmd + (["--by-type"] if by_type else []))
+
+
+def _with_line_threshold(result, threshold: float) -> str:
+    """The result's text had the line model stripped only lines scoring below *threshold*."""
+    from boilerstrip.result import rebuild_text
+
+    def kept(seg) -> bool:
+        if seg.reason != "inside_main_block":
+            return True
+        return float(seg.detail.split("line score ", 1)[1].split(";", 1)[0]) < threshold
+
+    return rebuild_text(result.source, [seg for seg in result.stripped if kept(seg)])
+
+
+def _write(model, info: dict, features: tuple[str, ...], pages, name: str) -> None:
+    """Export *model* as ``boilerstrip/models/<name>.json``, checked against scikit-learn."""
+    spec = export(model, info, features)
+    check_export(model, spec, pages)
+    MODEL_DIR.mkdir(exist_ok=True)
+    target = MODEL_DIR / f"{name}.json"
+    target.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {target} ({target.stat().st_size // 1024} KB, {len(spec['trees'])} trees)")
 
 
 def main() -> int:
@@ -270,6 +374,11 @@ def main() -> int:
                              f"text model, {HTML_SNIPPET_WEIGHT} for the HTML model)")
     parser.add_argument("--threshold", type=float, help="main_block threshold for the CV runs (default: the filter's)")
     parser.add_argument("--by-type", action="store_true", help="score per page type too")
+    parser.add_argument("--line-thresholds", type=float, nargs="+", metavar="T",
+                        help="cross-validate the line model at these line thresholds (default: the "
+                             "filter's line_threshold)")
+    parser.add_argument("--no-line-model", action="store_true",
+                        help="cross-validate the block model alone, and export only it")
     parser.add_argument("--trees", type=int, default=PARAMS["max_iter"], help="boosting rounds (default: %(default)s)")
     parser.add_argument("--depth", type=int, default=PARAMS["max_depth"], help="tree depth (default: %(default)s)")
     parser.add_argument("--kind", choices=("text", "html"), default="text",
@@ -286,23 +395,29 @@ def main() -> int:
     pages = [page for set_dir in args.set_dirs for page in load(set_dir, args.snippet_weight, args.kind)]
     print(f"{len(pages)} pages, {sum(len(p[3]) for p in pages)} lines, "
           f"{len(features)} features; boilerstrip {boilerstrip.__version__}")
+    if args.no_line_model:
+        args.line_thresholds = None
+    elif not args.line_thresholds:
+        args.line_thresholds = [inspect.signature(MainBlockFilter).parameters["line_threshold"].default]
     if not args.no_cv:
-        cross_validate(pages, args.set_dirs, args.by_type, args.cv_out, args.threshold, args.kind)
+        cross_validate(pages, args.set_dirs, args.by_type, args.cv_out, args.threshold, args.kind,
+                       args.line_thresholds)
     if args.cv_only:
         return 0
-    model = fit(pages)
+    retrain = ("python bench/train_main_block.py ../shared/bench/wcxb_dev ../shared/bench/trafeval"
+               + (" --kind html" if html else ""))
     info = {"trained_on": [d.name for d in args.set_dirs], "pages": len(pages),
             "date": date.today().isoformat(), "params": PARAMS, "snippet_weight": args.snippet_weight,
             "label": "between the first and last line of the gold text; "
                      "from with/without snippets where there is no gold text (snippet_labels)",
-            "retrain": "python bench/train_main_block.py ../shared/bench/wcxb_dev ../shared/bench/trafeval"
-                       + (" --kind html" if html else "")}
-    spec = export(model, info, features)
-    check_export(model, spec, pages)
-    MODEL_DIR.mkdir(exist_ok=True)
-    target = MODEL_DIR / ("main_block_html.json" if html else "main_block.json")
-    target.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {target} ({target.stat().st_size // 1024} KB, {len(spec['trees'])} trees)")
+            "retrain": retrain}
+    name = "main_block_html" if html else "main_block"
+    _write(fit(pages), info, features, pages, name)
+    if not args.no_line_model:
+        info = dict(info, label="lines inside the gold block: 1 when half the line's word trigrams are in "
+                                "the gold text (gold_line_labels); from with/without snippets inside the "
+                                "block where there is no gold text (snippet_line_labels)")
+        _write(fit(pages, line_model=True), info, features, pages, name + "_line")
     return 0
 
 

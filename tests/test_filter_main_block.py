@@ -251,3 +251,34 @@ def test_html_details_say_what_the_markup_says():
     assert details["Contact us"].endswith("markup: footer, class_footer")
     assert details["Home\n\nNews"].endswith("markup: nav, list_item")
     assert result.text == "\n\n".join([ARTICLE[0], *BODY[:3]])
+
+
+# ---------------------------------------------------------------- the line model inside the block
+def words_stump(features, at_most: int) -> TreeModel:
+    """A line model that scores lines of at most *at_most* words as not content (p 0.12), others 0.88."""
+    spec = stump(float(np.log1p(at_most)) + 1e-9)
+    spec["features"] = list(features)
+    spec["trees"][0]["feature"] = [features.index("log_words"), 0, 0]
+    return TreeModel(spec)
+
+
+def test_line_model_strips_lines_inside_the_block_that_are_not_content():
+    lines = [ARTICLE[0], *BODY[:2], "Photo: Harbour Press Agency", *BODY[2:]]
+    text = page(*lines)
+    # The shipped text model puts the photo credit inside the block: without the line model it stays.
+    plain = Pipeline([MainBlockFilter()])(text, kind="text")
+    assert "Photo: Harbour Press Agency" in plain.text
+    assert all(seg.reason != "inside_main_block" for seg in plain.stripped)
+    with_lines = Pipeline([MainBlockFilter(line_model=words_stump(FEATURE_NAMES, 4))])(text, kind="text")
+    inside = [seg for seg in with_lines.stripped if seg.reason == "inside_main_block"]
+    assert [seg.text for seg in inside] == ["Photo: Harbour Press Agency"]
+    assert inside[0].detail.startswith("line score 0.12; main block: lines ")
+    assert all(b in with_lines.text for b in BODY)
+    # Nothing is stripped inside the block below a line threshold no line scores under.
+    lenient = MainBlockFilter(line_model=words_stump(FEATURE_NAMES, 4), line_threshold=0.1)
+    assert "Photo: Harbour Press Agency" in Pipeline([lenient])(text, kind="text").text
+
+
+def test_line_threshold_is_checked():
+    with pytest.raises(ValueError, match="line_threshold"):
+        MainBlockFilter(line_threshold=1.0)

@@ -19,7 +19,13 @@ them would cost more than it brings.
 
 Kept lines above the block go with ``before_main_block``, kept lines below it with
 ``after_main_block``; the detail gives the line's score and the block's extent, and for HTML
-what the markup says about the line (``markup: footer, class_footer``). The filter
+what the markup says about the line (``markup: footer, class_footer``).
+
+The block model answers whether a line lies *within* the content's stretch, so a caption, an
+inline advertisement or an author box between two paragraphs is in. A second model, the line
+model (``main_block_line.json``, ``main_block_html_line.json``), was trained on the lines inside
+the gold block only, each labelled by whether its own words are in the gold text; kept lines
+inside the block that it scores under ``line_threshold`` go with ``inside_main_block``. The filter
 strips nothing when the page has no paragraph of running text (a bare list, a two-line
 snippet), when no stretch scores above zero, or when the best one holds only lines the rules
 already stripped: it only ever narrows a page to a block it can read.
@@ -64,32 +70,44 @@ class MainBlockFilter(Filter):
 
     def __init__(self, threshold: float = 0.4, weight: float = 5.0,
                  model: str | TreeModel = "main_block", edge_threshold: float = 0.3,
-                 html_model: str | TreeModel | None = "main_block_html") -> None:
+                 html_model: str | TreeModel | None = "main_block_html",
+                 line_model: str | TreeModel | None = None,
+                 html_line_model: str | TreeModel | None = None,
+                 line_threshold: float = 0.5) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"filter 'main_block': threshold must be between 0 and 1, got {threshold!r}")
         if not 0.0 < edge_threshold <= threshold:
             raise ValueError("filter 'main_block': edge_threshold must be between 0 and threshold, "
                              f"got {edge_threshold!r}")
+        if not 0.0 <= line_threshold < 1.0:
+            raise ValueError("filter 'main_block': line_threshold must be at least 0 and below 1, "
+                             f"got {line_threshold!r}")
         self.threshold = threshold
         self.edge_threshold = edge_threshold
         self.weight = weight
-        self.model = load_model(model) if isinstance(model, str) else model
-        self.model.check_features(FEATURE_NAMES)
-        self.html_model = load_model(html_model) if isinstance(html_model, str) else html_model
-        if self.html_model is not None:
-            self.html_model.check_features(HTML_FEATURE_NAMES)
+        self.line_threshold = line_threshold
+        self.model = _model(model, FEATURE_NAMES)
+        self.html_model = _model(html_model, HTML_FEATURE_NAMES)
+        self.line_model = _model(line_model, FEATURE_NAMES)
+        self.html_line_model = _model(html_line_model, HTML_FEATURE_NAMES)
 
-    def scores(self, page: Page):
-        """The page's non-blank lines and each one's probability of lying in the main block.
+    def _rows(self, page: Page):
+        """The page's non-blank lines, their feature rows, and the block and line models to read them.
 
-        A page made from HTML is scored by the model trained with the markup's features too
-        (``html_model``); text, or HTML when that model is switched off, by the text model.
+        A page made from HTML is scored by the models trained with the markup's features too
+        (``html_model``, ``html_line_model``); text, or HTML when that model is switched off,
+        by the text models. The rows are remembered on the page for the line model.
         """
         if page.hints is not None and self.html_model is not None:
-            lines, rows = line_features(page, dom=True)
-            return lines, self.html_model.predict_proba(rows)
-        lines, rows = line_features(page)
-        return lines, self.model.predict_proba(rows)
+            lines, rows = page.memo("line_features_dom", lambda p: line_features(p, dom=True))
+            return lines, rows, self.html_model, self.html_line_model
+        lines, rows = page.memo("line_features", line_features)
+        return lines, rows, self.model, self.line_model
+
+    def scores(self, page: Page):
+        """The page's non-blank lines and each one's probability of lying in the main block."""
+        lines, rows, model, _ = self._rows(page)
+        return lines, model.predict_proba(rows)
 
     def _grow(self, page: Page, lines: list, probs, first: int, last: int) -> tuple[int, int]:
         """Take in kept lines at the block's edges that score above the lower edge threshold.
@@ -148,8 +166,42 @@ class MainBlockFilter(Filter):
             if first <= j <= last or page.stripped[line.index]:
                 continue
             reason = "before_main_block" if j < first else "after_main_block"
-            detail = f"score {probs[j]:.2f}; {extent}"
-            hint = page.hints[line.index] if page.hints is not None else None
-            if hint is not None and hint.flags:
-                detail += f"; markup: {', '.join(hint.names())}"  # what the model read there
-            yield self.strip(page, line, reason, detail)
+            yield self.strip(page, line, reason, self._detail(page, line, f"score {probs[j]:.2f}; {extent}"))
+        _, rows, _, line_model = self._rows(page)
+        if line_model is not None:
+            yield from self._inside(page, lines, rows, line_model, first, last, extent)
+
+    def _inside(self, page: Page, lines: list, rows, line_model: TreeModel, first: int, last: int,
+                extent: str) -> Iterable[Span]:
+        """Lines inside the block that the line model scores as not being content themselves.
+
+        The block model answers "does this line lie within the content's stretch?", so a
+        caption, an inline advertisement or an author box between two paragraphs of the
+        article is in. The line model was trained on the lines inside the gold block only,
+        each labelled by whether its own words are in the gold text: it tells those apart.
+        """
+        inside = [j for j in range(first, last + 1) if not page.stripped[lines[j].index]]
+        if not inside:
+            return
+        own = line_model.predict_proba(rows[inside])
+        for j, p in zip(inside, own.tolist()):
+            if p < self.line_threshold:
+                line = lines[j]
+                yield self.strip(page, line, "inside_main_block",
+                                 self._detail(page, line, f"line score {p:.2f}; {extent}"))
+
+    @staticmethod
+    def _detail(page: Page, line, detail: str) -> str:
+        hint = page.hints[line.index] if page.hints is not None else None
+        if hint is not None and hint.flags:
+            detail += f"; markup: {', '.join(hint.names())}"  # what the model read there
+        return detail
+
+
+def _model(spec: str | TreeModel | None, features) -> TreeModel | None:
+    """A model by name (``boilerstrip/models/<name>.json``) or as given, checked against *features*."""
+    if spec is None:
+        return None
+    model = load_model(spec) if isinstance(spec, str) else spec
+    model.check_features(features)
+    return model
