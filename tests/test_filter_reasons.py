@@ -76,7 +76,7 @@ def test_reasons_emitted_on_benchmark_pages_are_declared():
     raws = sorted(WCXB.glob("*.raw.txt"))[:100]
     for path in raws:
         pipeline(path.read_text(encoding="utf-8"), kind="text")
-    for path in raws[:20]:  # some reasons (figure_caption) only come from markup
+    for path in raws[:10]:  # some reasons (figure_caption) only come from markup
         html = path.with_name(path.name[: -len(".raw.txt")] + ".html.gz")
         pipeline(gzip.decompress(html.read_bytes()), kind="html")
     assert undeclared(seen) == {}
