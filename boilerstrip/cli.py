@@ -288,7 +288,8 @@ def cmd_filters(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import EvalError, check_per_page_path, evaluate, format_report, skipped_notes, write_per_page
+    from .evaluate import (EvalError, check_per_page_path, evaluate, format_report, skipped_notes,
+                           write_per_page)
 
     try:
         if args.per_page:
@@ -301,7 +302,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     for page in evaluation.failed:
         print(f"boilerstrip: eval: {page.path}: {page.error}", file=sys.stderr)
     if args.per_page:
-        write_per_page(evaluation, args.per_page)
+        try:
+            write_per_page(evaluation, args.per_page)
+        except OSError as exc:
+            raise CliError(f"cannot write {args.per_page}: {exc.strerror or exc}") from exc
     print(json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=1) if args.json
           else format_report(evaluation))
     return 0

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from .api import strip
 from .errors import BoilerstripError
@@ -32,6 +32,7 @@ __all__ = [
     "TokenCounts",
     "token_counts",
     "GoldPage",
+    "PageSet",
     "PageScore",
     "Evaluation",
     "find_pages",
@@ -278,14 +279,12 @@ def score_text(name: str, predicted: str, gold: str, *, path: str = "", kind: st
 
 
 def evaluate(folder: str | Path, *, kind: str = "auto", pipeline: Pipeline | None = None,
-             limit: int | None = None,
-             on_page: Callable[[PageScore], None] | None = None) -> Evaluation:
+             limit: int | None = None) -> Evaluation:
     """Strip every page with gold under *folder* and score it; see :func:`find_pages`.
 
     *pipeline* defaults to the built-in filters (pass your own to tune a configuration);
     *limit* keeps the first N pages with gold, in name order. A page that fails is scored as
-    an empty prediction, its ``error`` saying why, and the rest still run. *on_page* is
-    called with each score as it is made (for progress output).
+    an empty prediction, its ``error`` saying why, and the rest still run.
     """
     if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
         raise EvalError(f"limit must be a positive number of pages, not {limit!r}")
@@ -302,10 +301,7 @@ def evaluate(folder: str | Path, *, kind: str = "auto", pipeline: Pipeline | Non
         except (OSError, UnicodeDecodeError) as exc:
             skipped.append((case.name, f"cannot read its gold {case.gold}: {exc}"))
             continue
-        score = _score_case(case, gold, pipeline)
-        scores.append(score)
-        if on_page is not None:
-            on_page(score)
+        scores.append(_score_case(case, gold, pipeline))
     return Evaluation(str(folder), kind, scores, skipped)
 
 

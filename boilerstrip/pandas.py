@@ -16,7 +16,7 @@ imports it.
 
 from __future__ import annotations
 
-from typing import Any, Hashable, Iterable
+from typing import Any, Iterable
 
 try:
     import pandas as pd

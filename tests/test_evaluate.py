@@ -155,6 +155,18 @@ def test_a_failing_page_is_scored_empty_and_the_rest_run(tmp_path):
     assert all(p.error is None for p in ev.pages if p.name != "broken")
 
 
+def test_unreadable_gold_is_skipped_with_why(tmp_path):
+    root = tmp_path / "g"
+    write(root / "good.txt", "Words that stay.\n")
+    write(root / "good.gold.txt", "Words that stay.\n")
+    write(root / "bad.txt", "Other words.\n")
+    (root / "bad.gold.txt").write_bytes(b"\xff\xfe not utf-8 \xc3")
+    ev = evaluate(root, pipeline=boilerstrip.Pipeline([]))
+    assert [p.name for p in ev.pages] == ["good"] and ev.tok_f1 == 1.0
+    assert len(ev.skipped) == 1 and ev.skipped[0][0] == "bad"
+    assert "cannot read its gold" in ev.skipped[0][1] and "bad.gold.txt" in ev.skipped[0][1]
+
+
 # --------------------------------------------------------------------------- against score.py
 @functools.lru_cache(maxsize=1)
 def _load_score_py():
