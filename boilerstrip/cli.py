@@ -1,4 +1,5 @@
-"""The ``boilerstrip`` command: strip pages, check golden files, explain a page, list filters.
+"""The ``boilerstrip`` command: strip pages, check golden files, explain a page, score against
+gold, list filters.
 
 ``strip`` takes page files (``*.txt``, ``*.html``, ``*.htm``), folders of them, ``-`` for stdin,
 and WARC/WET files (``*.warc``, ``*.warc.gz``, ``*.wet``, ``*.wet.gz``): each page record of a
@@ -21,7 +22,6 @@ from typing import Sequence
 from . import __version__
 from .api import strip
 from .errors import BoilerstripError
-from .registry import filter_origin, registered_filters
 from .warc import WarcCounts, is_warc_path, iter_records
 
 EXPECTED_SUFFIX = ".expected.txt"
@@ -287,8 +287,34 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_filters(args: argparse.Namespace) -> int:
-    for name, cls in sorted(registered_filters().items()):
-        print(f"{name:<12} {filter_origin(name):<12} {cls.description}")
+    from .reference import filter_table, filters_info
+
+    infos = filters_info()
+    print(json.dumps([i.to_dict() for i in infos], indent=1) if args.json else filter_table(infos))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import (EvalError, check_per_page_path, evaluate, format_report, skipped_notes,
+                           write_per_page)
+
+    try:
+        if args.per_page:
+            check_per_page_path(args.per_page)  # before a long run, not after it
+        evaluation = evaluate(args.dir, kind=args.kind, limit=args.limit)
+    except EvalError as exc:
+        raise CliError(str(exc)) from exc
+    for note in skipped_notes(evaluation.skipped):
+        print(f"boilerstrip: eval: {note}", file=sys.stderr)
+    for page in evaluation.failed:
+        print(f"boilerstrip: eval: {page.path}: {page.error}", file=sys.stderr)
+    if args.per_page:
+        try:
+            write_per_page(evaluation, args.per_page)
+        except OSError as exc:
+            raise CliError(f"cannot write {args.per_page}: {exc.strerror or exc}") from exc
+    print(json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=1) if args.json
+          else format_report(evaluation))
     return 0
 
 
@@ -330,7 +356,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_explain)
 
     p = sub.add_parser("filters", help="list the registered filters")
+    p.add_argument("--json", action="store_true",
+                   help="print name, origin, description, options and reasons as JSON")
     p.set_defaults(func=cmd_filters)
+
+    p = sub.add_parser("eval", help="score the stripped pages of DIR against their NAME.gold.txt")
+    p.add_argument("dir", help="folder of pages (NAME.txt, NAME.raw.txt, NAME.html[.gz]) with NAME.gold.txt")
+    p.add_argument("--kind", choices=("auto", "text", "html"), default="auto",
+                   help="which file of a page to strip (auto: the HTML when there is one)")
+    p.add_argument("--per-page", metavar="FILE", help="also write per-page scores to FILE.tsv or FILE.csv")
+    p.add_argument("--limit", type=int, metavar="N", help="score only the first N pages with gold")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(func=cmd_eval)
     return parser
 
 

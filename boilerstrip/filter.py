@@ -41,13 +41,18 @@ class Span:
 class Filter:
     """Base class of every filter.
 
-    Subclasses set ``name`` (the registry key) and ``description`` (one line), and implement
-    :meth:`find`. Options are keyword arguments of ``__init__``; the base class rejects any it
-    does not know, naming the filter, so a typo in a configuration is caught.
+    Subclasses set ``name`` (the registry key) and ``description`` (one line), optionally
+    ``reasons`` (the codes they emit), and implement :meth:`find`. Options are keyword
+    arguments of ``__init__``; the base class rejects any it does not know, naming the filter,
+    so a typo in a configuration is caught.
     """
 
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
+    #: The reason codes :meth:`find` can yield, so users can rely on them without reading the
+    #: source: ``boilerstrip filters --json`` and docs/filters.md list them, and a test checks
+    #: the built-ins emit no other. Empty means the filter did not declare them.
+    reasons: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, **options: Any) -> None:
         if options:

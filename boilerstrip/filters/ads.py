@@ -14,6 +14,7 @@ from ..registry import register_filter
 class AdsFilter(Filter):
     name = "ads"
     description = "Advertisement labels and 'story continues below' markers."
+    reasons = ("advertisement_label",)
 
     def find(self, page: Page) -> Iterable[Span]:
         labels = cues("ads", "label")

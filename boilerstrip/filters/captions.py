@@ -32,6 +32,7 @@ _CREDIT_AFTER_SENTENCE = re.compile(r"[.!?)\]]\s+([^\W\d_][^\W\d_ ]{1,14}(?: [^\
 class CaptionsFilter(Filter):
     name = "captions"
     description = "Photo/image captions and credits ('Photo: ...', 'Image by ...', agency credits)."
+    reasons = ("figure_caption", "caption_label", "caption_credit", "agency_credit")
 
     def find(self, page: Page) -> Iterable[Span]:
         labels = cues("captions", "label")

@@ -30,6 +30,7 @@ _FORM_FILLER_WORDS = 3  # short unlabeled lines inside a form (e.g. "Δ", "*") g
 class CommentsFilter(Filter):
     name = "comments"
     description = "Comment forms, comment threads and 'comments are closed' notices."
+    reasons = ("comment_form", "comment_thread", "comments_closed", "comment_reply_link")
 
     def __init__(self, window: int = 8, thread_window: int = 40) -> None:
         self.window = window

@@ -23,6 +23,7 @@ _MAX_LINK_LINE = 30  # a line made only of legal link names is shorter than this
 class FooterFilter(Filter):
     name = "footer"
     description = "Copyright notices and lines or lists of legal links."
+    reasons = ("copyright_notice", "legal_links")
 
     def find(self, page: Page) -> Iterable[Span]:
         contains = cues("footer", "contains")

@@ -67,6 +67,7 @@ def best_block(scores: Iterable[float]) -> tuple[int, int] | None:
 class MainBlockFilter(Filter):
     name = "main_block"
     description = "Lines outside the page's main block, as a trained model scores it."
+    reasons = ("before_main_block", "after_main_block", "inside_main_block")
 
     def __init__(self, threshold: float = 0.4, weight: float = 5.0,
                  model: str | TreeModel = "main_block", edge_threshold: float = 0.3,

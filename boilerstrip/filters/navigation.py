@@ -37,6 +37,7 @@ def is_menu_item(line: Line) -> bool:
 class NavigationFilter(Filter):
     name = "navigation"
     description = "Skip links, breadcrumbs, inline menus and runs of short menu lines."
+    reasons = ("skip_link", "menu_line", "menu_run")
 
     def __init__(self, min_run_outside: int = 3, min_run_inside: int = 6) -> None:
         self.min_run_outside = min_run_outside

@@ -16,6 +16,7 @@ _MAX_WORDS = 60
 class NewsletterFilter(Filter):
     name = "newsletter"
     description = "Newsletter and mailing-list sign-up boxes."
+    reasons = ("newsletter_signup",)
 
     def find(self, page: Page) -> Iterable[Span]:
         pitch = cues("newsletter", "contains")

@@ -28,6 +28,7 @@ from ..shape import is_prose, last_prose, title_block
 class RegionFilter(Filter):
     name = "region"
     description = "Non-paragraph lines above the article's title and after its end."
+    reasons = ("before_title", "after_article", "below_article_end")
 
     def __init__(self, end_share: float = 0.8, end_run: int = 3) -> None:
         self.end_share = end_share

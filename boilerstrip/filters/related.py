@@ -71,6 +71,7 @@ def _lines_between(page: Page, above: Line, below: Line) -> int:
 class RelatedFilter(Filter):
     name = "related"
     description = "'Related articles' / 'Most read' / 'You may also like' blocks of teasers."
+    reasons = ("related_block", "related_heading", "teaser_link")
 
     def find(self, page: Page) -> Iterable[Span]:
         headings = cues("related", "heading")

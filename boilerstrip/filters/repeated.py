@@ -20,6 +20,7 @@ from ..shape import is_headline, title_block
 class RepeatedFilter(Filter):
     name = "repeated"
     description = "Paragraphs and lines that occur more than once on the page."
+    reasons = ("repeated_paragraph", "repeated_line", "repeated_teaser")
 
     def __init__(self, min_chars: int = 2) -> None:
         self.min_chars = min_chars

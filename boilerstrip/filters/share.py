@@ -17,6 +17,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 class ShareFilter(Filter):
     name = "share"
     description = "Share and social-network buttons and 'follow us' bars."
+    reasons = ("share_button", "social_links")
 
     def find(self, page: Page) -> Iterable[Span]:
         lines = cues("share", "line")
