@@ -9,6 +9,7 @@
 """
 
 from .api import strip
+from .config import Config, find_config, load_config
 from .errors import BoilerstripError, ConfigError, FilterError, InputError, UnknownFilterError
 from .filter import Filter, Span
 from .page import Line, Page, Paragraph
@@ -24,6 +25,9 @@ __all__ = [
     "Pipeline",
     "default_pipeline",
     "DEFAULT_FILTERS",
+    "load_config",
+    "find_config",
+    "Config",
     "SiteRules",
     "Result",
     "Segment",
