@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+import shutil
+import subprocess
 import threading
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 
 import boilerstrip
 from boilerstrip import Config, ConfigError, Pipeline, find_config, load_config
+from boilerstrip.cli import main
 from helpers import ARTICLE, page
 
 MENU_AFTER = page(*ARTICLE, "Sports\nWeather\nLocal")
@@ -235,3 +238,57 @@ def test_file_that_is_not_utf8(tmp_path):
     path.write_bytes(b"[pipeline]\nfilters = ['\xff']\n")
     with pytest.raises(ConfigError, match="boilerstrip.toml: "):
         load_config(path)
+
+
+# --------------------------------------------------------------------------- the command line
+def run(args, capsys) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_finds_the_config_in_the_working_directory(tmp_path, monkeypatch, capsys):
+    project = tmp_path / "proj"
+    page_file = write(project / "pages" / "menu.txt", MENU_AFTER)
+    write(project / "boilerstrip.toml", '[pipeline]\nfilters = ["navigation"]\n'
+                                        '[filters.navigation]\nmin_run_outside = 4\n')
+    monkeypatch.chdir(project / "pages")
+    code, out, _ = run(["strip", page_file], capsys)
+    assert code == 0 and "Sports" in out  # the menu run is too short for min_run_outside = 4
+    code, out, _ = run(["strip", page_file, "--no-config"], capsys)
+    assert code == 0 and "Sports" not in out
+
+
+def test_cli_config_option_beats_the_discovered_file(tmp_path, monkeypatch, capsys):
+    page_file = write(tmp_path / "menu.txt", MENU_AFTER)
+    write(tmp_path / "boilerstrip.toml", '[pipeline]\nfilters = ["ads"]\n')
+    other = write(tmp_path / "conf" / "strict.toml", '[pipeline]\nfilters = ["navigation"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert "Sports" in run(["strip", page_file], capsys)[1]
+    assert "Sports" not in run(["strip", page_file, "--config", other], capsys)[1]
+
+
+@pytest.mark.parametrize("command", ["strip", "check"])
+def test_cli_bad_config_exits_2_naming_file_and_key(tmp_path, capsys, command):
+    pages = tmp_path / "pages"
+    write(pages / "a.txt", MENU_AFTER)
+    bad = write(tmp_path / "bad.toml", "[filters.navigation]\nmin_run_outsid = 4\n")
+    code, out, err = run([command, pages, "--config", bad], capsys)
+    assert code == 2
+    assert out == ""
+    assert err == (f"boilerstrip: error: {bad}: filters.navigation.min_run_outsid: unknown option; "
+                   "navigation's options are: min_run_outside, min_run_inside\n")
+    assert not (pages / "a.expected.txt").exists()
+
+
+def test_console_script_reports_a_syntax_error_without_traceback(tmp_path):
+    bad = write(tmp_path / "boilerstrip.toml", "[pipeline\n")
+    page_file = write(tmp_path / "a.txt", MENU_AFTER)
+    exe = shutil.which("boilerstrip")
+    assert exe, "the boilerstrip console script is not installed"
+    proc = subprocess.run([exe, "strip", str(page_file)], capture_output=True, text=True, cwd=tmp_path,
+                          timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"boilerstrip: error: {bad.resolve()}: not valid TOML")
+    assert "Traceback" not in proc.stderr
