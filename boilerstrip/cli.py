@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .api import strip  # noqa: F401  (kept for the other commands that strip one page)
+from .api import strip  # noqa: F401  (kept importable here for commands that strip one page)
 from .batch import PageJob, PageOutcome, RunStats, auto_workers, default_jobs, run_jobs
 from .config import Config, load_config
 from .errors import BoilerstripError, ConfigError
@@ -331,7 +331,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         owners[expected_path] = page
     differ = updated = failed = 0
     stats = RunStats()
-    jobs = [PageJob(str(page), str(page), page_kind(page, args.kind)) for page in owners.values()]
+    jobs = [PageJob(str(page), str(page), page_kind(page, args.kind), args.url) for page in owners.values()]
     outcomes = run_jobs(jobs, config.pipeline, args.jobs or auto_workers(jobs))
     try:
         with ProgressBar(len(jobs), label="checking") as bar:
@@ -414,6 +414,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir")
     p.add_argument("--update", action="store_true", help="rewrite the expected files instead")
     p.add_argument("--kind", choices=("auto", "text", "html"), default="auto")
+    p.add_argument("--url", help="the pages' URL, for per-site rules (HTML pages without it are matched "
+                                 "by their canonical link)")
     add_jobs_argument(p)
     add_config_arguments(p)
     p.set_defaults(func=cmd_check)

@@ -252,6 +252,17 @@ def test_url_option_applies_site_rules_to_page_files(tmp_path, capsys, monkeypat
     assert [(s["filter"], s["reason"]) for s in record["stripped"]] == [("site_rules", "site_rule")]
 
 
+def test_check_applies_site_rules_with_url(tmp_path, capsys, monkeypatch, no_config):
+    config = write(tmp_path / "rules.toml", SPONSOR_RULE)
+    root = tmp_path / "golden"
+    write(root / "a.txt", page(*ARTICLE[:2], SPONSOR, *ARTICLE[2:]))
+    write(root / "a.expected.txt", "\n\n".join(ARTICLE) + "\n")
+    code, out, _ = run(capsys, monkeypatch, ["check", root, "--config", config])
+    assert code == 1 and "+" + SPONSOR in out.splitlines()
+    code, out, _ = run(capsys, monkeypatch, ["check", root, "--config", config, "--url", "https://example.com/"])
+    assert code == 0 and "1 match" in out
+
+
 def test_warc_records_get_their_own_site_rules(tmp_path, capsys, monkeypatch, no_config):
     w = WarcBuilder(tmp_path / "crawl.warc.wet.gz")
     w.warcinfo()

@@ -233,6 +233,11 @@ def test_missing_explicit_file(tmp_path):
         load_config(tmp_path / "nope.toml")
 
 
+def test_a_folder_given_as_the_config(tmp_path):
+    with pytest.raises(ConfigError, match="is a folder"):
+        load_config(tmp_path)
+
+
 def test_file_that_is_not_utf8(tmp_path):
     path = tmp_path / "boilerstrip.toml"
     path.write_bytes(b"[pipeline]\nfilters = ['\xff']\n")
