@@ -203,9 +203,10 @@ def test_errors_name_the_file_and_the_key(tmp_path, text, key, words):
 
 def test_pyproject_errors_name_the_tool_table(tmp_path):
     path = write(tmp_path / "pyproject.toml", "[tool.boilerstrip.filters.navigation]\nmin_run_outsid = 4\n")
-    with pytest.raises(ConfigError, match=r"pyproject\.toml: tool\.boilerstrip\.filters\.navigation\.min_run_outsid: "
-                                          r"unknown option"):
+    with pytest.raises(ConfigError) as info:
         load_config(start=tmp_path)
+    assert str(info.value).startswith(f"{path.resolve()}: tool.boilerstrip.filters.navigation.min_run_outsid: "
+                                      "unknown option")
 
 
 def test_explicit_pyproject_without_the_table(tmp_path):
