@@ -9,12 +9,14 @@
 """
 
 from .api import strip
-from .errors import BoilerstripError, FilterError, InputError, UnknownFilterError
+from .config import Config, find_config, load_config
+from .errors import BoilerstripError, ConfigError, FilterError, InputError, UnknownFilterError
 from .filter import Filter, Span
 from .page import Line, Page, Paragraph
 from .pipeline import DEFAULT_FILTERS, Pipeline, default_pipeline
 from .registry import get_filter, register_filter, registered_filters
 from .result import Result, Segment, rebuild_text
+from .sites import SiteRules
 
 __version__ = "0.1.0"
 
@@ -23,6 +25,10 @@ __all__ = [
     "Pipeline",
     "default_pipeline",
     "DEFAULT_FILTERS",
+    "load_config",
+    "find_config",
+    "Config",
+    "SiteRules",
     "Result",
     "Segment",
     "rebuild_text",
@@ -38,4 +44,5 @@ __all__ = [
     "FilterError",
     "UnknownFilterError",
     "InputError",
+    "ConfigError",
 ]

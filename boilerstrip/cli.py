@@ -5,6 +5,11 @@ gold, list filters.
 and WARC/WET files (``*.warc``, ``*.warc.gz``, ``*.wet``, ``*.wet.gz``): each page record of a
 WARC/WET file becomes one JSON line, and a one-line summary per file goes to stderr.
 
+``strip`` and ``check`` read the configuration (``boilerstrip.toml`` or ``[tool.boilerstrip]``,
+found from the working directory upwards, or ``--config PATH``), spread pages over ``-j N``
+processes with output in input order, show a progress bar when stderr is a terminal, and end
+a run of several inputs with a summary on stderr.
+
 Exit codes: 0 success; 1 a golden check found differences, or some inputs failed (a page,
 a WARC record, a truncated WARC file); 2 bad usage or nothing could be read.
 """
@@ -20,8 +25,10 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .api import strip
-from .errors import BoilerstripError
+from .batch import PageJob, PageOutcome, RunStats, auto_workers, default_jobs, run_jobs
+from .config import Config, load_config
+from .errors import BoilerstripError, ConfigError
+from .progress import ProgressBar
 from .warc import WarcCounts, is_warc_path, iter_records
 
 EXPECTED_SUFFIX = ".expected.txt"
@@ -108,8 +115,50 @@ def _inside(child: Path, parent: Path) -> bool:
         return False
 
 
+# ----------------------------------------------------------------------- configuration
+def add_config_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--config PATH`` / ``--no-config``, for every command that strips pages."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--config", metavar="PATH",
+                       help="configuration file (boilerstrip.toml, or a pyproject.toml with "
+                            "[tool.boilerstrip]); default: the first found from the working "
+                            "directory upwards")
+    group.add_argument("--no-config", action="store_true",
+                       help="ignore configuration files: the built-in filters and options")
+
+
+def config_from_args(args: argparse.Namespace) -> Config:
+    """The configuration a command runs with; a bad one raises ConfigError (exit 2)."""
+    if getattr(args, "no_config", False):
+        return Config()
+    return load_config(getattr(args, "config", None))
+
+
+def add_jobs_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N",
+                        help="worker processes for folders of pages (default: all CPUs, "
+                             f"{default_jobs()} here, but one per 2 MB of pages at most); the "
+                             "output is the same for any N")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more, got {value}")
+    return value
+
+
+def print_summary(stats: RunStats, config: Config) -> None:
+    for line in stats.lines(config.path):
+        print(f"boilerstrip: {line}", file=sys.stderr)
+
+
 # ----------------------------------------------------------------------- commands
 def cmd_strip(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
     inputs = collect_inputs(args.paths)
     if not inputs:
         raise CliError("no *.txt pages (or *.html, *.htm) found in " + ", ".join(args.paths))
@@ -123,16 +172,21 @@ def cmd_strip(args: argparse.Namespace) -> int:
     if warcs and out is not None and not single_jsonl:
         raise CliError(f"{warcs[0]} is a WARC/WET file: its records go to one JSON-lines file; "
                        "give -o FILE.jsonl, or no -o for standard output")
+    input_files = {p.resolve() for _, _, p in inputs if str(p) != "-"}
     if out is not None:
         for raw in args.paths:
             src = Path(raw)
             if raw != "-" and src.is_dir() and _inside(out, src):
                 raise CliError(f"refusing to write into the input folder {raw}: choose an -o outside it")
-        if single_jsonl and any(str(p) != "-" and out.resolve() == p.resolve() for _, _, p in inputs):
+        if single_jsonl and out.resolve() in input_files:
             raise CliError(f"refusing to overwrite the input {out}")
         if not single_jsonl:
             _check_distinct_outputs(inputs, out, fmt)
+    pages = [(shown, root, path) for shown, root, path in inputs
+             if str(path) == "-" or not is_warc_path(path)]
+    jobs = [_page_job(shown, path, page_kind(path, args.kind), args.url) for shown, _, path in pages]
     failures = 0
+    stats = RunStats()
     sink = None
     if single_jsonl:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -144,43 +198,58 @@ def cmd_strip(args: argparse.Namespace) -> int:
         line = json.dumps(record, ensure_ascii=False) + "\n"
         (sink or sys.stdout).write(line)
 
+    outcomes = run_jobs(jobs, config.pipeline, args.jobs or auto_workers(jobs))
     try:
-        for shown, root, path in inputs:
-            if str(path) != "-" and is_warc_path(path):
-                failures += strip_warc(shown, path, emit)
-                continue
-            try:
-                result = strip(read_input(path), kind=page_kind(path, args.kind))
-            except (CliError, BoilerstripError, NotImplementedError, ValueError) as exc:
-                print(f"boilerstrip: {shown}: {exc}", file=sys.stderr)
-                failures += 1
-                continue
-            record = {"path": shown, **result.to_dict()}
-            if sink is not None:
-                emit(record)
-            elif out is not None:
-                target = out / output_name(root, path)
-                if fmt == "jsonl":
-                    target = target.with_suffix(".jsonl")
-                if any(target.resolve() == p.resolve() for _, _, p in inputs if str(p) != "-"):
-                    raise CliError(f"refusing to overwrite the input {target}")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                body = (json.dumps(record, ensure_ascii=False) + "\n" if fmt == "jsonl"
-                        else (result.text + "\n" if result.text else ""))
-                target.write_text(body, encoding="utf-8")
-            elif fmt == "jsonl":
-                emit(record)
-            else:
-                if len(inputs) > 1:
-                    sys.stdout.write(f"==> {shown} <==\n")
-                sys.stdout.write(result.text + ("\n" if result.text else ""))
+        with ProgressBar(len(inputs)) as bar:
+            for shown, root, path in inputs:
+                if str(path) != "-" and is_warc_path(path):
+                    failures += strip_warc(shown, path, emit, config, stats)
+                    bar.advance()
+                    continue
+                outcome: PageOutcome = next(outcomes)
+                bar.advance()
+                if outcome.record is None:
+                    print(f"boilerstrip: {shown}: {outcome.error}", file=sys.stderr)
+                    failures += 1
+                    stats.errors += 1
+                    continue
+                stats.add(outcome.record)
+                record = {"path": shown, **outcome.record}
+                text = record["text"]
+                if sink is not None:
+                    emit(record)
+                elif out is not None:
+                    target = out / output_name(root, path)
+                    if fmt == "jsonl":
+                        target = target.with_suffix(".jsonl")
+                    if target.resolve() in input_files:
+                        raise CliError(f"refusing to overwrite the input {target}")
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    body = (json.dumps(record, ensure_ascii=False) + "\n" if fmt == "jsonl"
+                            else (text + "\n" if text else ""))
+                    target.write_text(body, encoding="utf-8")
+                elif fmt == "jsonl":
+                    emit(record)
+                else:
+                    if len(inputs) > 1:
+                        sys.stdout.write(f"==> {shown} <==\n")
+                    sys.stdout.write(text + ("\n" if text else ""))
     finally:
+        outcomes.close()
         if sink is not None:
             sink.close()
-    if failures:
+    if len(inputs) > 1:
+        print_summary(stats, config)
+    elif failures:
         print(f"boilerstrip: {failures} of {len(inputs)} input(s) failed", file=sys.stderr)
-        return 1
-    return 0
+    return 1 if failures else 0
+
+
+def _page_job(shown: str, path: Path, kind: str, url: str | None) -> PageJob:
+    """Standard input is read here, once; files are read by whichever process strips them."""
+    if str(path) == "-":
+        return PageJob(shown, None, kind, url, data=read_input(path))
+    return PageJob(shown, str(path), kind, url)
 
 
 def _check_distinct_outputs(inputs: list[tuple[str, Path | None, Path]], out: Path, fmt: str) -> None:
@@ -195,16 +264,22 @@ def _check_distinct_outputs(inputs: list[tuple[str, Path | None, Path]], out: Pa
         seen[target] = shown
 
 
-def strip_warc(shown: str, path: Path, emit) -> int:
+def strip_warc(shown: str, path: Path, emit, config: Config | None = None,
+               stats: RunStats | None = None) -> int:
     """Strip every page record of a WARC/WET file into *emit*; 1 when something failed, else 0.
 
-    Errors are printed as they come (the first :data:`MAX_WARC_ERRORS_SHOWN`), then one
-    summary line: records processed, skipped by reason, errors.
+    Records go through *config*'s pipeline with their own URL (so per-site rules apply), one
+    after the other in this process. Errors are printed as they come (the first
+    :data:`MAX_WARC_ERRORS_SHOWN`), then one summary line: records processed, skipped by
+    reason, errors. *stats* counts the records for the run's summary.
     """
+    pipeline = (config or Config()).pipeline()
     try:
         stream = open(path, "rb")
     except OSError as exc:
         print(f"boilerstrip: {shown}: cannot read: {exc.strerror or exc}", file=sys.stderr)
+        if stats is not None:
+            stats.errors += 1
         return 1
     counts = WarcCounts()
     shown_errors = 0
@@ -218,11 +293,15 @@ def strip_warc(shown: str, path: Path, emit) -> int:
             shown_errors += 1
 
     with stream:
-        for info, result in iter_records(stream, counts=counts):
-            emit({"url": info.url, "warc_date": info.date, "record_id": info.record_id,
-                  **result.to_dict()})
+        for info, result in iter_records(stream, strip_fn=pipeline, counts=counts):
+            record = result.to_dict()
+            if stats is not None:
+                stats.add(record)
+            emit({"url": info.url, "warc_date": info.date, "record_id": info.record_id, **record})
             report_errors()
     report_errors()
+    if stats is not None:
+        stats.errors += len(counts.errors)
     if len(counts.errors) > shown_errors:
         print(f"boilerstrip: {shown}: {len(counts.errors) - shown_errors} more error(s) not shown",
               file=sys.stderr)
@@ -236,6 +315,7 @@ def _canonical(text: str) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
     folder = Path(args.dir)
     if not folder.is_dir():
         raise CliError(f"cannot read {args.dir}: not a directory")
@@ -249,28 +329,46 @@ def cmd_check(args: argparse.Namespace) -> int:
             raise CliError(f"{owners[expected_path]} and {page} would share {expected_path}: rename one")
         owners[expected_path] = page
     differ = updated = failed = 0
-    for expected_path, page in owners.items():
-        try:
-            got = _canonical(strip(read_input(page), kind=page_kind(page, args.kind)).text)
-        except (CliError, BoilerstripError, NotImplementedError, ValueError) as exc:
-            failed += 1
-            print(f"FAILED {page}: {exc}")
-            continue
-        want = _canonical(expected_path.read_text(encoding="utf-8")) if expected_path.exists() else None
-        if got == want:
-            continue
-        if args.update:
-            expected_path.write_text(got + "\n" if got else "", encoding="utf-8")
-            updated += 1
-            print(f"updated {expected_path}")
-            continue
-        differ += 1
-        if want is None:
-            print(f"MISSING {expected_path} (run with --update to create it)")
-            continue
-        diff = difflib.unified_diff(want.splitlines(), got.splitlines(), fromfile=str(expected_path),
-                                    tofile=f"{page} (boilerstrip)", lineterm="")
-        print("\n".join(diff))
+    stats = RunStats()
+    jobs = [PageJob(str(page), str(page), page_kind(page, args.kind), args.url) for page in owners.values()]
+    outcomes = run_jobs(jobs, config.pipeline, args.jobs or auto_workers(jobs))
+    try:
+        with ProgressBar(len(jobs), label="checking") as bar:
+            for (expected_path, page), outcome in zip(owners.items(), outcomes):
+                bar.advance()
+                if outcome.record is None:
+                    failed += 1
+                    stats.errors += 1
+                    print(f"FAILED {page}: {outcome.error}")
+                    continue
+                stats.add(outcome.record)
+                got = _canonical(outcome.record["text"])
+                try:
+                    want = (_canonical(expected_path.read_text(encoding="utf-8"))
+                            if expected_path.exists() else None)
+                except (OSError, UnicodeDecodeError) as exc:
+                    failed += 1
+                    stats.errors += 1
+                    print(f"FAILED {expected_path}: cannot read it: {getattr(exc, 'strerror', None) or exc}")
+                    continue
+                if got == want:
+                    continue
+                if args.update:
+                    expected_path.write_text(got + "\n" if got else "", encoding="utf-8")
+                    updated += 1
+                    print(f"updated {expected_path}")
+                    continue
+                differ += 1
+                if want is None:
+                    print(f"MISSING {expected_path} (run with --update to create it)")
+                    continue
+                diff = difflib.unified_diff(want.splitlines(), got.splitlines(), fromfile=str(expected_path),
+                                            tofile=f"{page} (boilerstrip)", lineterm="")
+                print("\n".join(diff))
+    finally:
+        outcomes.close()
+    if len(pages) > 1:
+        print_summary(stats, config)
     total = len(pages)
     failed_note = f", {failed} failed" if failed else ""
     if args.update:
@@ -301,7 +399,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     try:
         if args.per_page:
             check_per_page_path(args.per_page)  # before a long run, not after it
-        evaluation = evaluate(args.dir, kind=args.kind, limit=args.limit)
+        pipeline = config_from_args(args).pipeline()
+        evaluation = evaluate(args.dir, kind=args.kind, limit=args.limit, pipeline=pipeline)
     except EvalError as exc:
         raise CliError(str(exc)) from exc
     for note in skipped_notes(evaluation.skipped):
@@ -337,12 +436,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=("auto", "text", "html"), default="auto",
                    help="page kind (auto: by markup, and html for *.html files); WARC/WET records "
                         "carry their own")
+    p.add_argument("--url", help="the pages' URL, for per-site rules (WARC/WET records carry their own; "
+                                 "HTML pages without it are matched by their canonical link)")
+    add_jobs_argument(p)
+    add_config_arguments(p)
     p.set_defaults(func=cmd_strip)
 
     p = sub.add_parser("check", help="compare each NAME.txt's (or NAME.html's) result with NAME.expected.txt")
     p.add_argument("dir")
     p.add_argument("--update", action="store_true", help="rewrite the expected files instead")
     p.add_argument("--kind", choices=("auto", "text", "html"), default="auto")
+    p.add_argument("--url", help="the pages' URL, for per-site rules (HTML pages without it are matched "
+                                 "by their canonical link)")
+    add_jobs_argument(p)
+    add_config_arguments(p)
     p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("explain", help="show a page line by line: kept, or stripped by which filter and why")
@@ -353,6 +460,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write the view as a standalone HTML page instead (- for stdout)")
     p.add_argument("--no-color", action="store_true",
                    help="the plain view even on a terminal: no colour, lines never cut")
+    p.add_argument("--url", help="the page's URL, for per-site rules (an HTML page without it is "
+                                 "matched by its canonical link)")
+    add_config_arguments(p)
     p.set_defaults(func=cmd_explain)
 
     p = sub.add_parser("filters", help="list the registered filters")
@@ -367,6 +477,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--per-page", metavar="FILE", help="also write per-page scores to FILE.tsv or FILE.csv")
     p.add_argument("--limit", type=int, metavar="N", help="score only the first N pages with gold")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    add_config_arguments(p)
     p.set_defaults(func=cmd_eval)
     return parser
 
@@ -376,9 +487,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except CliError as exc:
+    except (CliError, ConfigError) as exc:
         print(f"boilerstrip: error: {exc}", file=sys.stderr)
         return 2
+    except BoilerstripError as exc:  # a run that cannot go on (its worker processes keep dying)
+        print(f"boilerstrip: error: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # `boilerstrip strip ... | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -5,17 +5,25 @@ over every language at once: a page rarely says which language it is in, and a G
 with an English comment form is common. Phrases are compared in :func:`cue_key` form (case,
 width, quotes, spaces and end punctuation folded). ``{n}`` in a phrase stands for a number,
 ``{title}`` for any text.
+
+A pipeline can add phrases of its own (a site's wording, a language without a cue file):
+:func:`extra_cues` makes them visible to :func:`cues` while that pipeline's filters run, in
+that thread or task only, so pipelines with different phrases can run side by side and the
+shared tables are never changed.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
+from .errors import ConfigError
 from .page import cue_key, normalize
 
 if sys.version_info >= (3, 11):
@@ -23,7 +31,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["CueSet", "cues", "languages", "CUE_DIR"]
+__all__ = ["CueSet", "cues", "languages", "CUE_DIR", "ExtraCues", "extra_cues", "check_extra_cues",
+           "cue_tables"]
 
 CUE_DIR = Path(__file__).with_name("cues")
 #: Longest line a template phrase is tried on; cue lines are short, and this bounds the work.
@@ -138,9 +147,21 @@ def languages() -> list[str]:
     return sorted(p.stem for p in CUE_DIR.glob("*.toml"))
 
 
-@lru_cache(maxsize=None)
 def cues(table: str, key: str, extra: tuple[str, ...] = ()) -> CueSet:
-    """Every language's phrases for ``[table] key``, plus *extra* phrases, as one CueSet."""
+    """Every language's phrases for ``[table] key``, plus *extra* phrases, as one CueSet.
+
+    Phrases a running pipeline added for ``(table, key)`` (see :func:`extra_cues`) count as
+    *extra* too. Filters call this once per page, so the look-up stays out of their line loops.
+    """
+    added = _EXTRA.get()
+    if added and (table, key) in added:
+        extra = tuple(extra) + added[(table, key)]
+    return _cue_set(table, key, tuple(extra) if extra else ())
+
+
+@lru_cache(maxsize=None)
+def _cue_set(table: str, key: str, extra: tuple[str, ...]) -> CueSet:
+    """The CueSet of ``[table] key`` with *extra*, built once per distinct set of phrases."""
     raw: list[str] = []
     for lang in languages():
         values = _load(lang).get(table, {}).get(key, [])
@@ -174,3 +195,69 @@ def cues(table: str, key: str, extra: tuple[str, ...] = ()) -> CueSet:
                   template=combined, by_first={k: tuple(v) for k, v in by_first.items()},
                   word_keys=frozenset(k for k in by_first if k and not _NO_SPACES.match(k)),
                   char_keys=frozenset(k for k in by_first if k and _NO_SPACES.match(k)))
+
+
+# ----------------------------------------------------------------------- pipeline phrases
+#: Extra phrases by (table, key), as a pipeline gives them: ``{("comments", "form_heading"): (...)}``.
+ExtraCues = Mapping[tuple[str, str], tuple[str, ...]]
+_EXTRA: ContextVar[ExtraCues] = ContextVar("boilerstrip_extra_cues", default={})
+
+
+@contextmanager
+def extra_cues(phrases: ExtraCues) -> Iterator[None]:
+    """Within the block, :func:`cues` adds *phrases* to the built-in ones.
+
+    A context variable, not a global table: another thread (or asyncio task) running another
+    pipeline at the same moment sees its own phrases, or none.
+    """
+    token = _EXTRA.set(phrases)
+    try:
+        yield
+    finally:
+        _EXTRA.reset(token)
+
+
+@lru_cache(maxsize=1)
+def cue_tables() -> dict[str, frozenset[str]]:
+    """Every ``table -> keys`` the cue files define: what extra phrases may be added to."""
+    tables: dict[str, set[str]] = {}
+    for lang in languages():
+        for table, keys in _load(lang).items():
+            if isinstance(keys, dict):
+                tables.setdefault(table, set()).update(keys)
+    return {table: frozenset(keys) for table, keys in tables.items()}
+
+
+def check_extra_cues(data: Any) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Validate ``{table: {key: [phrase, ...]}}`` (the cue files' own layout) into :data:`ExtraCues`.
+
+    Raises :class:`ConfigError` naming the table and key of an unknown table, an unknown key,
+    or a value that is not a list of non-empty strings; a phrase that would fold to nothing
+    (only punctuation) is refused too, since it could never match.
+    """
+    tables = cue_tables()
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"expected a table of cue tables ({', '.join(sorted(tables))}), "
+                          f"got {type(data).__name__}")
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for table, keys in data.items():
+        if table not in tables:
+            raise ConfigError(f"unknown cue table; the cue tables are: {', '.join(sorted(tables))}", table)
+        if not isinstance(keys, Mapping):
+            raise ConfigError(f"expected a table of phrase lists, got {type(keys).__name__}", table)
+        for key, phrases in keys.items():
+            where = f"{table}.{key}"
+            if key not in tables[table]:
+                raise ConfigError(f"unknown cue key; the keys of [cues.{table}] are: "
+                                  f"{', '.join(sorted(tables[table]))}",
+                                  where)
+            if isinstance(phrases, str) or not isinstance(phrases, Sequence):
+                raise ConfigError(f"expected a list of phrases, got {type(phrases).__name__}", where)
+            for i, phrase in enumerate(phrases):
+                if not isinstance(phrase, str) or not cue_key(_PLACEHOLDER.sub("x", phrase)):
+                    raise ConfigError(f"expected a phrase with words in it, got {phrase!r}", f"{where}[{i}]")
+                if phrase.count("{title}") > 1:
+                    raise ConfigError("a phrase takes at most one {title}", f"{where}[{i}]")
+            if phrases:
+                out[(table, key)] = tuple(phrases)
+    return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["BoilerstripError", "FilterError", "UnknownFilterError", "InputError"]
+__all__ = ["BoilerstripError", "FilterError", "UnknownFilterError", "InputError", "ConfigError"]
 
 
 class BoilerstripError(Exception):
@@ -31,3 +31,24 @@ class UnknownFilterError(BoilerstripError, KeyError):
 
 class InputError(BoilerstripError, ValueError):
     """The page cannot be read as asked (for example kind='text' on binary data)."""
+
+
+class ConfigError(BoilerstripError, ValueError):
+    """A configuration that cannot be used, with the file and the key at fault.
+
+    ``str()`` reads ``FILE: KEY: PROBLEM`` (``FILE`` left out for configuration given as a
+    Python mapping), so a user can go straight to the line to fix. Parts of boilerstrip that
+    check one piece of configuration (site rules, extra cue phrases) raise it with the key
+    relative to that piece; :meth:`within` adds the file and the enclosing key.
+    """
+
+    def __init__(self, problem: str, key: str | None = None, path: str | None = None) -> None:
+        self.problem = problem
+        self.key = key
+        self.path = path
+        super().__init__(": ".join(part for part in (path, key, problem) if part))
+
+    def within(self, prefix: str | None = None, path: str | None = None) -> "ConfigError":
+        """The same problem, its key under *prefix* and its file *path* (when not already set)."""
+        key = ".".join(part for part in (prefix, self.key) if part) or None
+        return ConfigError(self.problem, key, self.path or path)

@@ -13,8 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .api import strip
-from .cli import CliError, page_kind, read_input
+from .cli import CliError, config_from_args, page_kind, read_input
 from .errors import BoilerstripError
 from .render_html import render_page
 from .render_text import plain_lines, print_terminal
@@ -60,8 +59,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
     """Print (or with ``--html``, write) the line-by-line view of one page; 1 if it failed."""
     path = _page_path(args.path)
     shown = "stdin" if args.path == "-" else args.path
+    pipeline = config_from_args(args).pipeline()
     try:
-        result = strip(read_input(path), kind=page_kind(path, args.kind))
+        result = pipeline(read_input(path), kind=page_kind(path, args.kind), url=args.url)
     except (BoilerstripError, NotImplementedError, ValueError) as exc:
         print(f"boilerstrip: {shown}: {exc}", file=sys.stderr)
         return 1

@@ -3,18 +3,25 @@
 Filters decide, the pipeline records. A filter that returns a span outside the page, a span
 that does not start and end on line boundaries, or a reason that is not a snake_case code
 gets a :class:`FilterError` naming it, instead of silently corrupting the result.
+
+Because the pipeline records, it is also where a user's "keep this line" rules (per-site
+``keep`` rules, see :mod:`boilerstrip.sites`) are enforced: the lines they protect are marked
+as decided before any filter runs, so every filter's span over them is refused there, and the
+filters see those lines as kept. A pipeline without keep rules does no per-line work for them.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Sequence, Union
+from typing import Any, Mapping, Sequence, Union
 
+from .cues import check_extra_cues, extra_cues
 from .errors import FilterError
 from .filter import Filter, Span
 from .page import Page
 from .registry import get_filter
 from .result import Result, Segment, rebuild_text
+from .sites import SiteRules
 
 __all__ = ["Pipeline", "DEFAULT_FILTERS", "RULE_FILTERS", "default_pipeline"]
 
@@ -46,15 +53,19 @@ RULE_FILTERS: tuple[str, ...] = tuple(name for name in DEFAULT_FILTERS if name !
 
 _REASON = re.compile(r"[a-z][a-z0-9_]*\Z")
 FilterSpec = Union[str, Filter, type]
+#: The name of the filter that runs per-site strip rules (boilerstrip/filters/site_rules.py).
+SITE_RULES = "site_rules"
+#: What a line protected by a keep rule is marked with while the filters run.
+_PROTECTED = ("", "", None)
 
 
-def _instantiate(spec: FilterSpec) -> Filter:
+def _instantiate(spec: FilterSpec, site_rules: SiteRules | None = None) -> Filter:
     if isinstance(spec, Filter):
         return spec
-    if isinstance(spec, str):
-        return get_filter(spec)()
-    if isinstance(spec, type) and issubclass(spec, Filter):
-        return spec()
+    cls = get_filter(spec) if isinstance(spec, str) else spec
+    if isinstance(cls, type) and issubclass(cls, Filter):
+        # The site-rules filter named in a pipeline that has site rules runs them.
+        return cls(site_rules) if cls.name == SITE_RULES and site_rules is not None else cls()
     raise TypeError(f"a pipeline takes filter names, Filter classes or Filter instances, not {spec!r}")
 
 
@@ -65,15 +76,34 @@ class Pipeline:
     >>> pipeline = Pipeline(["comments", "related"])
     >>> pipeline("Title\\n\\nText of the article.\\n\\nLeave a Reply\\n").text
     'Title\\n\\nText of the article.'
+
+    *site_rules* (:class:`~boilerstrip.sites.SiteRules`) apply to pages whose URL is known:
+    their strip rules run as the ``site_rules`` filter (first, unless *filters* names it
+    elsewhere), their keep rules protect lines from every filter. *extra_cues* adds cue
+    phrases for this pipeline only, in the cue files' layout (``{"comments": {"form_heading":
+    ["Schreib uns was"]}}``); other pipelines, in this thread or another, do not see them.
+    A configuration file builds both (see :mod:`boilerstrip.config`).
     """
 
-    def __init__(self, filters: Sequence[FilterSpec] | None = None) -> None:
-        specs = DEFAULT_FILTERS if filters is None else filters
-        self.filters: list[Filter] = [_instantiate(spec) for spec in specs]
+    def __init__(self, filters: Sequence[FilterSpec] | None = None, *,
+                 site_rules: SiteRules | None = None,
+                 extra_cues: Mapping[str, Mapping[str, Sequence[str]]] | None = None) -> None:
+        if site_rules is not None and not isinstance(site_rules, SiteRules):
+            raise TypeError(f"site_rules must be a SiteRules (SiteRules.from_mapping(...)), "
+                            f"not {type(site_rules).__name__}")
+        specs = list(DEFAULT_FILTERS if filters is None else filters)
+        if site_rules is not None and site_rules.has_strip and not any(
+                spec == SITE_RULES or getattr(spec, "name", None) == SITE_RULES for spec in specs):
+            specs.insert(0, SITE_RULES)
+        self.filters: list[Filter] = [_instantiate(spec, site_rules) for spec in specs]
         names = [f.name for f in self.filters]
         dupes = sorted({n for n in names if names.count(n) > 1})
         if dupes:
             raise ValueError(f"a pipeline runs each filter once; repeated: {', '.join(dupes)}")
+        self.site_rules = site_rules
+        #: Only a pipeline with keep rules looks for protected lines on each page.
+        self._keeps = site_rules is not None and site_rules.has_keep
+        self.extra_cues = check_extra_cues(extra_cues) if extra_cues else {}
 
     @property
     def names(self) -> list[str]:
@@ -90,7 +120,20 @@ class Pipeline:
     # ------------------------------------------------------------------ running
     def run(self, page: Page) -> list[Segment]:
         """Run every filter on *page* and return the stripped segments in source order."""
-        decided: list[tuple[str, str, str | None] | None] = [None] * len(page.lines)
+        decided: list[Any] = [None] * len(page.lines)
+        protected = self.site_rules.kept_lines(page) if self._keeps else ()
+        for i in protected:
+            decided[i] = _PROTECTED  # decided already: every filter's span over it is refused
+        if self.extra_cues:
+            with extra_cues(self.extra_cues):
+                self._run_filters(page, decided)
+        else:
+            self._run_filters(page, decided)
+        for i in protected:
+            decided[i] = None
+        return self._segments(page, decided)
+
+    def _run_filters(self, page: Page, decided: list[Any]) -> None:
         for flt in self.filters:
             try:
                 spans = list(flt.find(page))
@@ -109,7 +152,6 @@ class Pipeline:
             for i in newly:
                 page.stripped[i] = True
                 page.stripped_by[i] = flt.name
-        return self._segments(page, decided)
 
     @staticmethod
     def _check(flt: Filter, page: Page, span: Span) -> tuple[int, int]:

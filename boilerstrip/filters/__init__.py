@@ -13,4 +13,5 @@ from . import (  # noqa: F401
     related,
     repeated,
     share,
+    site_rules,
 )
