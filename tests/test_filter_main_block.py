@@ -7,7 +7,7 @@ import pytest
 
 import boilerstrip
 from boilerstrip.filters.main_block import MainBlockFilter, best_block
-from boilerstrip.linefeatures import FEATURE_NAMES, line_features
+from boilerstrip.linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
 from boilerstrip.model import MODEL_DIR, ModelError, TreeModel, load_model
 from boilerstrip.page import Page
 from boilerstrip.pipeline import RULE_FILTERS, Pipeline
@@ -94,11 +94,15 @@ def test_tree_model_rejects_other_formats_and_features():
         TreeModel(stump(), "m.json").check_features(["a", "c"])
 
 
-def test_shipped_model_matches_the_features_and_is_valid_json():
-    spec = json.loads((MODEL_DIR / "main_block.json").read_text(encoding="utf-8"))
-    assert spec["features"] == list(FEATURE_NAMES)
+@pytest.mark.parametrize("name, features", [
+    ("main_block", FEATURE_NAMES), ("main_block_html", HTML_FEATURE_NAMES),
+    ("main_block_html_line", HTML_FEATURE_NAMES)])
+def test_shipped_models_match_the_features_and_are_valid_json(name, features):
+    spec = json.loads((MODEL_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    assert spec["features"] == list(features)
     assert spec["info"]["retrain"].startswith("python bench/train_main_block.py")
-    load_model("main_block").check_features(FEATURE_NAMES)
+    assert ("_line" in name) == ("inside the gold block" in spec["info"]["label"])
+    load_model(name).check_features(features)
 
 
 def test_export_reproduces_scikit_learn():
@@ -265,8 +269,8 @@ def words_stump(features, at_most: int) -> TreeModel:
 def test_line_model_strips_lines_inside_the_block_that_are_not_content():
     lines = [ARTICLE[0], *BODY[:2], "Photo: Harbour Press Agency", *BODY[2:]]
     text = page(*lines)
-    # The shipped text model puts the photo credit inside the block: without the line model it stays.
-    plain = Pipeline([MainBlockFilter()])(text, kind="text")
+    # The text model puts the photo credit inside the block: without a line model it stays.
+    plain = Pipeline([MainBlockFilter(line_model=None)])(text, kind="text")
     assert "Photo: Harbour Press Agency" in plain.text
     assert all(seg.reason != "inside_main_block" for seg in plain.stripped)
     with_lines = Pipeline([MainBlockFilter(line_model=words_stump(FEATURE_NAMES, 4))])(text, kind="text")

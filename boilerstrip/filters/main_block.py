@@ -23,9 +23,11 @@ what the markup says about the line (``markup: footer, class_footer``).
 
 The block model answers whether a line lies *within* the content's stretch, so a caption, an
 inline advertisement or an author box between two paragraphs is in. A second model, the line
-model (``main_block_line.json``, ``main_block_html_line.json``), was trained on the lines inside
-the gold block only, each labelled by whether its own words are in the gold text; kept lines
-inside the block that it scores under ``line_threshold`` go with ``inside_main_block``. The filter
+model (``main_block_html_line.json``), was trained on the lines inside the gold block only, each
+labelled by whether its own words are in the gold text; kept lines inside the block that it
+scores under ``line_threshold`` go with ``inside_main_block``. It reads the markup's columns:
+trained on the raw text alone it changed nothing (cross-validated WCXB 0.818 -> 0.819, trafeval
+0.856 -> 0.857), so text pages have none by default (``line_model``). The filter
 strips nothing when the page has no paragraph of running text (a bare list, a two-line
 snippet), when no stretch scores above zero, or when the best one holds only lines the rules
 already stripped: it only ever narrows a page to a block it can read.
@@ -73,7 +75,7 @@ class MainBlockFilter(Filter):
                  model: str | TreeModel = "main_block", edge_threshold: float = 0.3,
                  html_model: str | TreeModel | None = "main_block_html",
                  line_model: str | TreeModel | None = None,
-                 html_line_model: str | TreeModel | None = None,
+                 html_line_model: str | TreeModel | None = "main_block_html_line",
                  line_threshold: float = 0.5) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"filter 'main_block': threshold must be between 0 and 1, got {threshold!r}")
