@@ -68,7 +68,7 @@ def best_block(scores: Iterable[float]) -> tuple[int, int] | None:
 @register_filter
 class MainBlockFilter(Filter):
     name = "main_block"
-    description = "Lines outside the page's main block, as a trained model scores it."
+    description = "Lines outside the page's main block and, on HTML, lines inside it that are not content, as trained models score them."
     reasons = ("before_main_block", "after_main_block", "inside_main_block")
 
     def __init__(self, threshold: float = 0.4, weight: float = 5.0,
