@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator, Sequence
 
-from .page import Page
+from .page import Line, Page
 
-__all__ = ["Segment", "Result", "rebuild_text"]
+__all__ = ["Segment", "Result", "rebuild_text", "covering_segments"]
 
 
 @dataclass(frozen=True)
@@ -53,30 +53,48 @@ def rebuild_text(source: str, segments: Iterable[Segment], *, page: Page | None 
     """
     if page is None or page.source is not source:
         page = Page.from_text(source)
-    spans = sorted((s.start, s.end) for s in segments)
     out: list[str] = []
     pending_blank = False
-    j = 0
-    for line in page.lines:
+    for line, owner in covering_segments(page, sorted(segments, key=_span)):
         if line.is_blank:
             pending_blank = bool(out)
             continue
-        while j < len(spans) and spans[j][1] < line.end:
-            j += 1
-        covered = False
-        k = j
-        while k < len(spans) and spans[k][0] <= line.start:
-            if spans[k][1] >= line.end:
-                covered = True
-                break
-            k += 1
-        if covered:
+        if owner is not None:
             continue
         if pending_blank:
             out.append("")
             pending_blank = False
         out.append(line.text)
     return "\n".join(out)
+
+
+def _span(segment: Segment) -> tuple[int, int]:
+    return segment.start, segment.end
+
+
+def covering_segments(page: Page, segments: Sequence[Segment]) -> Iterator[tuple[Line, int | None]]:
+    """Each line of *page* with the index of the segment that covers all of it, or None.
+
+    *segments* must be in (start, end) order. This is the one rule that says which lines a
+    result strips: :func:`rebuild_text` builds the clean text by it, and the views of
+    :mod:`boilerstrip.views` show each line's decision by it, so the two cannot disagree.
+    Blank lines are never covered. Lines and segments are each walked once, in order.
+    """
+    j = 0
+    for line in page.lines:
+        if line.is_blank:
+            yield line, None
+            continue
+        while j < len(segments) and segments[j].end < line.end:
+            j += 1
+        owner = None
+        k = j
+        while k < len(segments) and segments[k].start <= line.start:
+            if segments[k].end >= line.end:
+                owner = k
+                break
+            k += 1
+        yield line, owner
 
 
 @dataclass

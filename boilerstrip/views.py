@@ -17,7 +17,7 @@ from typing import Sequence
 
 from .page import Page
 from .pipeline import DEFAULT_FILTERS
-from .result import Result, Segment
+from .result import Result, Segment, covering_segments
 
 __all__ = ["LineView", "FilterCount", "line_views", "filter_counts", "kept_counts",
            "filter_color", "ansi_color", "tint", "decision_label", "display_text", "visible", "PAGE_COLOR"]
@@ -138,26 +138,15 @@ class LineView:
 def line_views(result: Result) -> list[LineView]:
     """Every non-blank line of *result* in source order, kept or with its stripping segment.
 
-    Linear in the number of lines and segments: both are walked once, in order, as
-    :func:`rebuild_text` walks them.
+    Each line's segment comes from :func:`boilerstrip.result.covering_segments`, the rule
+    :func:`rebuild_text` builds the clean text by: linear in lines and segments.
     """
-    page = Page.from_text(result.source)
     segments = sorted(result.stripped, key=lambda s: (s.start, s.end))
     rows: list[LineView] = []
     covering: set[int] = set()  # indexes (into *segments*) that strip at least one line
-    j = 0
-    for line in page.lines:
+    for line, owner in covering_segments(Page.from_text(result.source), segments):
         if line.is_blank:
             continue
-        while j < len(segments) and segments[j].end < line.end:
-            j += 1
-        owner = None
-        k = j
-        while k < len(segments) and segments[k].start <= line.start:
-            if segments[k].end >= line.end:
-                owner = k
-                break
-            k += 1
         if owner is not None:
             covering.add(owner)
         rows.append(LineView(line.index + 1, line.start, line.end, line.text,
@@ -213,10 +202,9 @@ def filter_counts(result: Result, rows: Sequence[LineView] | None = None) -> lis
     Pass the rows from :func:`line_views` when you already have them, to cut the page once.
     """
     rows = line_views(result) if rows is None else rows
-    segments: dict[str, int] = {}
+    segments = result.counts()
     chars: dict[str, int] = {}
     for seg in result.stripped:
-        segments[seg.filter] = segments.get(seg.filter, 0) + 1
         chars[seg.filter] = chars.get(seg.filter, 0) + (seg.end - seg.start)
     lines: dict[str, int] = {}
     for row in rows:
