@@ -317,11 +317,13 @@ def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path,
         spec = export(model, {"fold": k}, features)
         check_export(model, spec, pages)
         models = {"block": TreeModel(spec, f"fold {k}")}
+        specs = {"block": spec}
         if line_thresholds:
             line = fit(train, line_model=True)
-            line_spec = export(line, {"fold": k}, features)
+            specs["line"] = line_spec = export(line, {"fold": k}, features)
             models["line"] = TreeModel(line_spec, f"fold {k} line model")
             options["line_threshold"] = max(line_thresholds)
+        _save_fold(cv_out, k, specs, [p[0] + "\t" + p[-1].name for p in pages if fold[p[0]] == k])
         if kind == "html":
             options.update(html_model=models["block"], html_line_model=models.get("line"))
         else:
@@ -339,6 +341,16 @@ def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path,
             print(f"== line threshold {t}")
         cmd = [sys.executable, str(set_dir.parent / "score.py"), str(set_dir), str(out)]
         subprocess.call(cmd + (["--by-type"] if by_type else []))
+
+
+def _save_fold(cv_out: Path, k: int, specs: dict, held_out: list[str]) -> None:
+    """Keep fold *k*'s models and its held-out pages (``cv_out/folds``), so that a change to how
+    the filter reads the scores can be cross-validated again without retraining (bench/cv_apply.py)."""
+    folds = cv_out / "folds"
+    folds.mkdir(parents=True, exist_ok=True)
+    for what, spec in specs.items():
+        (folds / f"fold{k}_{what}.json").write_text(json.dumps(spec, separators=(",", ":")), encoding="utf-8")
+    (folds / f"fold{k}_pages.tsv").write_text("\n".join(held_out) + "\n", encoding="utf-8")
 
 
 def _with_line_threshold(result, threshold: float) -> str:
