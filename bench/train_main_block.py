@@ -22,12 +22,17 @@ What it does:
    the full default pipeline runs with it on the held-out pages. Their texts go to
    ``bench/out/main_block_cv/<set>/`` and the reference ``score.py`` scores each set: those are
    the figures to report, never the training fit.
-4. With ``--kind html``, trains the line model too (unless ``--no-line-model``): on the lines
-   inside the gold block only, labelled by whether the line's own words are in the gold
-   (:func:`gold_line_labels`, :func:`snippet_line_labels`). The cross-validation runs it at the
-   filter's ``line_threshold`` (or at each of ``--line-thresholds``). On the raw text such a
-   model changed nothing (cross-validated WCXB 0.818 -> 0.819, trafeval 0.856 -> 0.857), so
-   none ships for text; ``--line-thresholds`` still cross-validates one there.
+4. With ``--kind html``, trains the line model too (unless ``--no-line-model``), the second
+   stage: it decides each kept line from the line's own features and where it stands relative
+   to the block (:mod:`boilerstrip.block_context`). Its training rows need block scores the
+   block model did not fit, so every page gets its block scores from the fold model that held
+   it out (:func:`out_of_fold_scores`); the line model of each CV fold, and the shipped one,
+   learn from those. Every kept line is labelled by whether its own words are in the gold
+   (:func:`gold_line_labels`) or by the with/without snippets (:func:`snippet_line_labels`).
+   The cross-validation runs it at the filter's ``line_threshold`` (or at each of
+   ``--line-thresholds``) and ``outside_threshold``. No line model ships for text: a first
+   one trained on the raw text changed nothing (cross-validated WCXB 0.818 -> 0.819, trafeval
+   0.856 -> 0.857); ``--line-thresholds`` still cross-validates one there.
 5. Unless ``--cv-only``, trains on every page and writes ``boilerstrip/models/main_block.json``
    (``main_block_html.json`` and ``main_block_html_line.json`` with ``--kind html``).
 
@@ -55,7 +60,9 @@ import numpy as np
 import boilerstrip
 from boilerstrip.decode import decode, decode_html
 from boilerstrip.filters.main_block import MainBlockFilter
+from boilerstrip.block_context import BLOCK_CONTEXT_NAMES, block_context
 from boilerstrip.linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
+from boilerstrip.shape import first_prose
 from boilerstrip.model import FORMAT, MODEL_DIR, TreeModel
 from boilerstrip.page import Page
 from boilerstrip.pipeline import RULE_FILTERS, Pipeline
@@ -162,23 +169,22 @@ def snippet_labels(lines: list, gold: dict) -> tuple[np.ndarray, np.ndarray]:
     return labels, known
 
 
-def gold_line_labels(lines: list, gold: str, block: tuple[int, int] | None) -> tuple[np.ndarray, np.ndarray]:
-    """Labels for the line model: inside the gold block, is the line's own text in the gold?
+def gold_line_labels(lines: list, gold: str) -> tuple[np.ndarray, np.ndarray]:
+    """Labels for the line model: is the line's own text in the gold?
 
     A line counts as gold when at least half of its word trigrams (bigrams or the word itself
-    for a line of two words or one) occur in the gold text. Lines outside the block get no
-    weight: the line model only ever judges lines the block model has already kept.
+    for a line of two words or one) occur in the gold text. Every line with a word is labelled,
+    inside the gold block or not: a listing's items can stand apart, and the line model may
+    keep a line the block left out.
     """
     n = len(lines)
     labels = np.zeros(n, dtype=int)
     known = np.zeros(n, dtype=bool)
-    if block is None:
-        return labels, known
     gold_tokens = _TOKEN.findall(gold.lower())
+    if not gold_tokens:
+        return labels, known
     grams = {k: {tuple(gold_tokens[i:i + k]) for i in range(len(gold_tokens) - k + 1)} for k in (1, 2, 3)}
     for j, line in enumerate(lines):
-        if not block[0] <= line.index <= block[1]:
-            continue
         toks = _TOKEN.findall(line.text.lower())
         if not toks:
             continue
@@ -190,20 +196,17 @@ def gold_line_labels(lines: list, gold: str, block: tuple[int, int] | None) -> t
     return labels, known
 
 
-def snippet_line_labels(lines: list, gold: dict, block_labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Labels for the line model from snippets: inside the block, a ``with`` snippet's lines are
-    content and a ``without`` snippet's lines are not; the rest say nothing."""
-    n = len(lines)
-    labels = np.zeros(n, dtype=int)
-    known = np.zeros(n, dtype=bool)
-    inside = np.flatnonzero(block_labels)
-    if not len(inside):
-        return labels, known
-    first, last = inside[0], inside[-1]
+def snippet_line_labels(lines: list, gold: dict, block_labels: np.ndarray,
+                        block_known: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Labels for the line model from snippets: a ``with`` snippet's lines are content, a
+    ``without`` snippet's lines are not, and so are the lines the snippets put outside the
+    block (:func:`snippet_labels`); the rest say nothing."""
+    labels = np.zeros(len(lines), dtype=int)
+    known = block_known & (block_labels == 0)
     for key, value in (("with", 1), ("without", 0)):
         for snippet in gold.get(key) or []:
             at = snippet_lines(lines, [snippet])
-            if at and first <= at[0] and at[1] <= last:
+            if at:
                 labels[at[0]:at[1] + 1] = value
                 known[at[0]:at[1] + 1] = True
     return labels, known
@@ -232,35 +235,73 @@ def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT, kind: str = "tex
             raw = decode(path.read_bytes())
             page = Page.from_text(raw)
         rules.run(page)
-        lines, rows = line_features(page, dom=html)
+        # remembered on the page, where MainBlockFilter looks for them (the block context)
+        lines, rows = page.memo("line_features_dom" if html else "line_features",
+                                lambda p: line_features(p, dom=html))
+        page.tree = None  # the markup's features are computed; the tree is the bulk of a page's memory
         weights = np.sqrt(np.array([len(_TOKEN.findall(l.text)) + 1.0 for l in lines]))
         if gold_path.exists():
             gold = gold_path.read_text(encoding="utf-8")
             block = gold_block(page, gold)
             labels = np.array([1 if block and block[0] <= l.index <= block[1] else 0 for l in lines])
-            line_labels, line_known = gold_line_labels(lines, gold, block)
+            line_labels, line_known = gold_line_labels(lines, gold)
             line_weights = weights * line_known
         else:
             labels, known = snippet_labels(lines, gold_json)
-            line_labels, line_known = snippet_line_labels(lines, gold_json, labels * known)
+            line_labels, line_known = snippet_line_labels(lines, gold_json, labels, known)
             line_weights = weights * line_known * snippet_weight
             weights = weights * known * snippet_weight
-        pages.append((page_id, raw, rows, labels, weights, line_labels, line_weights, set_dir))
+        line_weights = line_weights * (rows[:, 0] == 0)  # the line model only judges kept lines
+        pages.append((page_id, raw, rows, labels, weights, line_labels, line_weights, set_dir, page))
     return pages
 
 
-def fit(pages, line_model: bool = False):
-    """The block model (labels p[3], weights p[4]), or with *line_model* the line model (p[5], p[6])."""
+def fit(pages, line_model: bool = False, context: dict | None = None):
+    """The block model (labels p[3], weights p[4]), or with *line_model* the line model (p[5],
+    p[6]), whose rows are the line features followed by the block context in *context*."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     y_at, w_at = (5, 6) if line_model else (3, 4)
     rows = [p for p in pages if len(p[2])]
-    X = np.vstack([p[2] for p in rows])
+    if line_model:
+        X = np.vstack([np.hstack([p[2], context[p[0]]]) for p in rows])
+    else:
+        X = np.vstack([p[2] for p in rows])
     y = np.concatenate([p[y_at] for p in rows])
     w = np.concatenate([p[w_at] for p in rows])
-    if line_model:  # most lines lie outside every gold block and say nothing to the line model
+    if line_model:  # unlabelled and stripped lines say nothing to the line model
         X, y, w = X[w > 0], y[w > 0], w[w > 0]
     return HistGradientBoostingClassifier(random_state=0, **PARAMS).fit(X, y, sample_weight=w)
+
+
+def out_of_fold_scores(pages, fold: dict, features: tuple[str, ...]):
+    """Each fold's exported block model, and every page's block context from the model that held it out.
+
+    The line model reads the block model's scores; trained on scores the block model fitted,
+    it would learn to trust them more than it can on a new page.
+    """
+    specs, context = {}, {}
+    for k in range(FOLDS):
+        model = fit([p for p in pages if fold[p[0]] != k])
+        specs[k] = spec = export(model, {"fold": k}, features)
+        check_export(model, spec, pages)
+        finder = MainBlockFilter(model=TreeModel(spec) if features == FEATURE_NAMES else "main_block",
+                                 html_model=TreeModel(spec) if features != FEATURE_NAMES else None,
+                                 line_model=None, html_line_model=None)
+        for p in pages:
+            if fold[p[0]] == k:
+                context[p[0]] = block_context_of(finder, p[-1])
+        print(f"block model, fold {k}: trained", flush=True)
+    return specs, context
+
+
+def block_context_of(finder: MainBlockFilter, page: Page) -> np.ndarray:
+    """The block-context rows of *page*'s non-blank lines, as main_block computes them."""
+    lines, probs = finder.scores(page)
+    block = finder.locate(page, lines, probs) if lines and first_prose(page) is not None else None
+    words = np.array([line.words for line in lines], dtype=float)
+    stripped = np.array([bool(page.stripped[line.index]) for line in lines], dtype=bool)
+    return block_context(probs, words, stripped, block)
 
 
 def export(model, info: dict, features: tuple[str, ...] = FEATURE_NAMES) -> dict:
@@ -282,9 +323,10 @@ def export(model, info: dict, features: tuple[str, ...] = FEATURE_NAMES) -> dict
             "trees": trees, "info": info}
 
 
-def check_export(model, spec: dict, pages) -> None:
+def check_export(model, spec: dict, pages, context: dict | None = None) -> None:
     """The exported trees must give sklearn's probabilities (up to rounding)."""
-    sample = np.vstack([p[2] for p in pages[:50] if len(p[2])])
+    sample = np.vstack([p[2] if context is None else np.hstack([p[2], context[p[0]]])
+                        for p in pages[:50] if len(p[2])])
     ours = TreeModel(spec).predict_proba(sample)
     theirs = model.predict_proba(sample)[:, 1]
     worst = float(np.abs(ours - theirs).max())
@@ -294,7 +336,7 @@ def check_export(model, spec: dict, pages) -> None:
 
 def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path,
                    threshold: float | None = None, kind: str = "text",
-                   line_thresholds: list[float] | None = None) -> None:
+                   line_thresholds: list[float] | None = None) -> dict:
     """Score each set's pages with models that never saw them (folds by page, across sets).
 
     With *line_thresholds*, each fold also trains the line model, and the held-out texts are
@@ -307,30 +349,30 @@ def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path,
     outs = {(t, d): (cv_out if len(tags) == 1 else cv_out / f"line_{t}") / d.name for t in tags for d in set_dirs}
     for out in outs.values():
         out.mkdir(parents=True, exist_ok=True)
-    fold = {p[0]: zlib.crc32(p[0].encode()) % FOLDS for p in pages}
+    fold = fold_of(pages)
     features = HTML_FEATURE_NAMES if kind == "html" else FEATURE_NAMES
+    block_specs, context = out_of_fold_scores(pages, fold, features)
     for k in range(FOLDS):
         started = time.perf_counter()
         train = [p for p in pages if fold[p[0]] != k]
-        model = fit(train)
         options = {} if threshold is None else {"threshold": threshold}
-        spec = export(model, {"fold": k}, features)
-        check_export(model, spec, pages)
+        spec = block_specs[k]
         models = {"block": TreeModel(spec, f"fold {k}")}
         specs = {"block": spec}
         if line_thresholds:
-            line = fit(train, line_model=True)
-            specs["line"] = line_spec = export(line, {"fold": k}, features)
+            line = fit(train, line_model=True, context=context)
+            specs["line"] = line_spec = export(line, {"fold": k}, features + BLOCK_CONTEXT_NAMES)
+            check_export(line, line_spec, pages, context)
             models["line"] = TreeModel(line_spec, f"fold {k} line model")
             options["line_threshold"] = max(line_thresholds)
-        _save_fold(cv_out, k, specs, [p[0] + "\t" + p[-1].name for p in pages if fold[p[0]] == k])
+        _save_fold(cv_out, k, specs, [p[0] + "\t" + p[-2].name for p in pages if fold[p[0]] == k])
         if kind == "html":
             options.update(html_model=models["block"], html_line_model=models.get("line"))
         else:
             options.update(model=models["block"], line_model=models.get("line"), html_model=None)
         pipeline = Pipeline([*RULE_FILTERS, MainBlockFilter(**options)])
         held_out = [p for p in pages if fold[p[0]] == k]
-        for page_id, raw, *_, set_dir in held_out:
+        for page_id, raw, *_, set_dir, _ in held_out:
             result = pipeline(raw, kind=kind)
             for t in tags:
                 text = result.text if t is None or t == max(tags) else _with_line_threshold(result, t)
@@ -341,6 +383,13 @@ def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path,
             print(f"== line threshold {t}")
         cmd = [sys.executable, str(set_dir.parent / "score.py"), str(set_dir), str(out)]
         subprocess.call(cmd + (["--by-type"] if by_type else []))
+    return context
+
+
+def fold_of(pages) -> dict:
+    """Each page's fold, by a hash of its id: the same pages are held out together in every run."""
+    return {p[0]: zlib.crc32(p[0].encode()) % FOLDS for p in pages}
+
 
 
 def _save_fold(cv_out: Path, k: int, specs: dict, held_out: list[str]) -> None:
@@ -365,10 +414,10 @@ def _with_line_threshold(result, threshold: float) -> str:
     return rebuild_text(result.source, [seg for seg in result.stripped if kept(seg)])
 
 
-def _write(model, info: dict, features: tuple[str, ...], pages, name: str) -> None:
+def _write(model, info: dict, features: tuple[str, ...], pages, name: str, context: dict | None = None) -> None:
     """Export *model* as ``boilerstrip/models/<name>.json``, checked against scikit-learn."""
     spec = export(model, info, features)
-    check_export(model, spec, pages)
+    check_export(model, spec, pages, context)
     MODEL_DIR.mkdir(exist_ok=True)
     target = MODEL_DIR / f"{name}.json"
     target.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
@@ -415,9 +464,10 @@ def main() -> int:
         args.line_thresholds = None
     elif not args.line_thresholds:
         args.line_thresholds = [inspect.signature(MainBlockFilter).parameters["line_threshold"].default]
+    context = None
     if not args.no_cv:
-        cross_validate(pages, args.set_dirs, args.by_type, args.cv_out, args.threshold, args.kind,
-                       args.line_thresholds)
+        context = cross_validate(pages, args.set_dirs, args.by_type, args.cv_out, args.threshold, args.kind,
+                                 args.line_thresholds)
     if args.cv_only:
         return 0
     retrain = ("python bench/train_main_block.py ../shared/bench/wcxb_dev ../shared/bench/trafeval"
@@ -430,10 +480,13 @@ def main() -> int:
     name = "main_block_html" if html else "main_block"
     _write(fit(pages), info, features, pages, name)
     if html and not args.no_line_model:
-        info = dict(info, label="lines inside the gold block: 1 when half the line's word trigrams are in "
-                                "the gold text (gold_line_labels); from with/without snippets inside the "
-                                "block where there is no gold text (snippet_line_labels)")
-        _write(fit(pages, line_model=True), info, features, pages, name + "_line")
+        if context is None:
+            _, context = out_of_fold_scores(pages, fold_of(pages), features)
+        info = dict(info, label="kept lines: 1 when half the line's word trigrams are in the gold text "
+                                "(gold_line_labels); from with/without snippets where there is no gold "
+                                "text (snippet_line_labels); block context from out-of-fold block models")
+        _write(fit(pages, line_model=True, context=context), info, features + BLOCK_CONTEXT_NAMES, pages,
+               name + "_line", context)
     return 0
 
 

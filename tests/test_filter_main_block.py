@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import boilerstrip
+from boilerstrip.block_context import BLOCK_CONTEXT_NAMES, block_context
 from boilerstrip.filters.main_block import MainBlockFilter, best_block
 from boilerstrip.linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
 from boilerstrip.model import MODEL_DIR, ModelError, TreeModel, load_model
@@ -96,12 +97,12 @@ def test_tree_model_rejects_other_formats_and_features():
 
 @pytest.mark.parametrize("name, features", [
     ("main_block", FEATURE_NAMES), ("main_block_html", HTML_FEATURE_NAMES),
-    ("main_block_html_line", HTML_FEATURE_NAMES)])
+    ("main_block_html_line", HTML_FEATURE_NAMES + BLOCK_CONTEXT_NAMES)])
 def test_shipped_models_match_the_features_and_are_valid_json(name, features):
     spec = json.loads((MODEL_DIR / f"{name}.json").read_text(encoding="utf-8"))
     assert spec["features"] == list(features)
     assert spec["info"]["retrain"].startswith("python bench/train_main_block.py")
-    assert ("_line" in name) == ("inside the gold block" in spec["info"]["label"])
+    assert ("_line" in name) == ("out-of-fold block models" in spec["info"]["label"])
     load_model(name).check_features(features)
 
 
@@ -258,6 +259,9 @@ def test_html_details_say_what_the_markup_says():
 
 
 # ---------------------------------------------------------------- the line model inside the block
+LINE_FEATURES = FEATURE_NAMES + BLOCK_CONTEXT_NAMES
+
+
 def words_stump(features, at_most: int) -> TreeModel:
     """A line model that scores lines of at most *at_most* words as not content (p 0.12), others 0.88."""
     spec = stump(float(np.log1p(at_most)) + 1e-9)
@@ -273,16 +277,76 @@ def test_line_model_strips_lines_inside_the_block_that_are_not_content():
     plain = Pipeline([MainBlockFilter(line_model=None)])(text, kind="text")
     assert "Photo: Harbour Press Agency" in plain.text
     assert all(seg.reason != "inside_main_block" for seg in plain.stripped)
-    with_lines = Pipeline([MainBlockFilter(line_model=words_stump(FEATURE_NAMES, 4))])(text, kind="text")
+    with_lines = Pipeline([MainBlockFilter(line_model=words_stump(LINE_FEATURES, 4))])(text, kind="text")
     inside = [seg for seg in with_lines.stripped if seg.reason == "inside_main_block"]
     assert [seg.text for seg in inside] == ["Photo: Harbour Press Agency"]
     assert inside[0].detail.startswith("line score 0.12; main block: lines ")
     assert all(b in with_lines.text for b in BODY)
     # Nothing is stripped inside the block below a line threshold no line scores under.
-    lenient = MainBlockFilter(line_model=words_stump(FEATURE_NAMES, 4), line_threshold=0.1)
+    lenient = MainBlockFilter(line_model=words_stump(LINE_FEATURES, 4), line_threshold=0.1)
     assert "Photo: Harbour Press Agency" in Pipeline([lenient])(text, kind="text").text
 
 
 def test_line_threshold_is_checked():
     with pytest.raises(ValueError, match="line_threshold"):
         MainBlockFilter(line_threshold=1.0)
+
+
+def test_line_model_keeps_content_the_block_left_out_and_says_why_it_strips_the_rest():
+    # A second text part far below the block (a listing's items stand apart): the block model
+    # leaves it out, the line model scores it as content, and it stays. The short menu line
+    # outside the block is stripped, with both scores in the detail.
+    far = "The museum will also open a second reading room in the old customs house, with maps of the coast."
+    lines = [*MENU[:2], ARTICLE[0], *BODY[:3], "Contact us", far]
+    probs = [0.1, 0.1, 0.2, 0.9, 0.9, 0.9, 0.1, 0.2]
+    result = Pipeline([_FixedScores(probs, line_model=words_stump(LINE_FEATURES, 4))])(page(*lines), kind="text")
+    assert far in result.text
+    assert result.text.startswith(ARTICLE[0] + "\n\n" + BODY[0])
+    details = {seg.text: (seg.reason, seg.detail) for seg in result.stripped}
+    assert details["Contact us"][0] == "after_main_block"
+    assert details["Contact us"][1].startswith("score 0.10; line score 0.12; main block: lines ")
+    # With an outside threshold no line reaches, the block alone decides again.
+    strict = _FixedScores(probs, line_model=words_stump(LINE_FEATURES, 4), outside_threshold=0.95)
+    assert far not in Pipeline([strict])(page(*lines), kind="text").text
+    with pytest.raises(ValueError, match="outside_threshold"):
+        MainBlockFilter(outside_threshold=0.0)
+
+
+def test_a_line_model_that_would_empty_the_page_is_overruled_by_the_block():
+    lines = [*MENU[:2], ARTICLE[0], *BODY[:3]]
+    probs = [0.1, 0.1, 0.2, 0.9, 0.9, 0.9]
+    # a stump at 200 words scores every line as not content
+    result = Pipeline([_FixedScores(probs, line_model=words_stump(LINE_FEATURES, 200))])(page(*lines), kind="text")
+    assert result.text == "\n\n".join([ARTICLE[0], *BODY[:3]])
+    assert {seg.reason for seg in result.stripped} == {"before_main_block"}
+
+
+def test_block_context_columns():
+    scores = np.array([0.1, 0.2, 0.9, 0.8, 0.1])
+    words = np.array([1.0, 2.0, 30.0, 20.0, 3.0])
+    stripped = np.array([True, False, False, False, False])
+    rows = block_context(scores, words, stripped, (2, 3))
+    assert rows.shape == (5, len(BLOCK_CONTEXT_NAMES))
+    col = {name: rows[:, i] for i, name in enumerate(BLOCK_CONTEXT_NAMES)}
+    assert col["in_block"].tolist() == [0, 0, 1, 1, 0]
+    assert col["log_lines_before_block"].tolist() == pytest.approx(np.log1p([2, 1, 0, 0, 0]).tolist())
+    assert col["log_lines_after_block"].tolist() == pytest.approx(np.log1p([0, 0, 0, 0, 1]).tolist())
+    assert col["block_word_share"][0] == pytest.approx(50 / 55)  # the stripped line's word is not counted
+    assert col["block_score_mean_1"][0] == pytest.approx(0.15)
+    assert col["block_score_next"].tolist() == [0.2, 0.9, 0.8, 0.1, 0.0]
+    assert col["block_score_prev"].tolist() == [0.0, 0.1, 0.2, 0.9, 0.8]
+    assert col["page_max_block_score"][0] == 0.9
+    none = block_context(scores, words, stripped, None)
+    assert none[:, BLOCK_CONTEXT_NAMES.index("block_found")].tolist() == [0] * 5
+    assert block_context(np.zeros(0), np.zeros(0), np.zeros(0, bool), None).shape == (0, len(BLOCK_CONTEXT_NAMES))
+
+
+def test_the_line_model_leaves_the_title_block_to_the_article():
+    # Title, byline and date open the block (extended up to the title); a line model that
+    # scores every short line as not content still leaves them, and strips a short line
+    # between the paragraphs.
+    lines = [*MENU[:2], ARTICLE[0], "By Jane Smith", "12 March 2024", *BODY[:2], "Photo: Harbour Press Agency", BODY[2]]
+    probs = [0.1, 0.1, 0.2, 0.2, 0.2, 0.9, 0.9, 0.9, 0.9]
+    result = Pipeline([_FixedScores(probs, line_model=words_stump(LINE_FEATURES, 4))])(page(*lines), kind="text")
+    assert result.text == "\n\n".join([ARTICLE[0], "By Jane Smith", "12 March 2024", *BODY[:3]])
+    assert [s.reason for s in result.stripped if s.text.startswith("Photo")] == ["inside_main_block"]

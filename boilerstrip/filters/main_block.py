@@ -22,12 +22,18 @@ Kept lines above the block go with ``before_main_block``, kept lines below it wi
 what the markup says about the line (``markup: footer, class_footer``).
 
 The block model answers whether a line lies *within* the content's stretch, so a caption, an
-inline advertisement or an author box between two paragraphs is in. A second model, the line
-model (``main_block_html_line.json``), was trained on the lines inside the gold block only, each
-labelled by whether its own words are in the gold text; kept lines inside the block that it
-scores under ``line_threshold`` go with ``inside_main_block``. It reads the markup's columns:
-trained on the raw text alone it changed nothing (cross-validated WCXB 0.818 -> 0.819, trafeval
-0.856 -> 0.857), so text pages have none by default (``line_model``). The filter
+inline advertisement or an author box between two paragraphs is in, and a listing's second
+group of items, set apart by a banner, is out. A second stage, the line model
+(``main_block_html_line.json``), decides each kept line from its own features and from where it
+stands relative to the block: its block score and its neighbours', inside or how far outside,
+how much of the page the block holds (:mod:`boilerstrip.block_context`). It was trained on every
+kept line, each labelled by whether its own words are in the gold text, with block scores from
+block models that had not seen the page. Kept lines inside the block that it scores under
+``line_threshold`` go with ``inside_main_block``; lines outside the block stay when it scores
+them at least ``outside_threshold``. Should it keep no line at all, the block alone decides.
+The line model reads the markup's columns: a first one trained on the raw text alone changed
+nothing (cross-validated WCXB 0.818 -> 0.819, trafeval 0.856 -> 0.857), so text pages have none
+by default (``line_model``). The filter
 strips nothing when the page has no paragraph of running text (a bare list, a two-line
 snippet), when no stretch scores above zero, or when the best one holds only lines the rules
 already stripped: it only ever narrows a page to a block it can read.
@@ -39,6 +45,7 @@ from typing import Iterable
 
 import numpy as np
 
+from ..block_context import BLOCK_CONTEXT_NAMES, block_context
 from ..filter import Filter, Span
 from ..linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
 from ..model import TreeModel, load_model
@@ -68,7 +75,9 @@ def best_block(scores: Iterable[float]) -> tuple[int, int] | None:
 @register_filter
 class MainBlockFilter(Filter):
     name = "main_block"
-    description = "Lines outside the page's main block and, on HTML, lines inside it that are not content, as trained models score them."
+    description = ("Lines outside the page's main block and, on HTML, lines inside it that are not content, "
+                   "as trained models score them; on HTML, a line outside the block that the line model "
+                   "scores as content stays.")
     reasons = ("before_main_block", "after_main_block", "inside_main_block")
 
     def __init__(self, threshold: float = 0.4, weight: float = 5.0,
@@ -76,7 +85,7 @@ class MainBlockFilter(Filter):
                  html_model: str | TreeModel | None = "main_block_html",
                  line_model: str | TreeModel | None = None,
                  html_line_model: str | TreeModel | None = "main_block_html_line",
-                 line_threshold: float = 0.5) -> None:
+                 line_threshold: float = 0.4, outside_threshold: float = 0.4) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"filter 'main_block': threshold must be between 0 and 1, got {threshold!r}")
         if not 0.0 < edge_threshold <= threshold:
@@ -89,10 +98,14 @@ class MainBlockFilter(Filter):
         self.edge_threshold = edge_threshold
         self.weight = weight
         self.line_threshold = line_threshold
+        if not 0.0 < outside_threshold <= 1.0:
+            raise ValueError("filter 'main_block': outside_threshold must be above 0 and at most 1, "
+                             f"got {outside_threshold!r}")
+        self.outside_threshold = outside_threshold
         self.model = _model(model, FEATURE_NAMES)
         self.html_model = _model(html_model, HTML_FEATURE_NAMES)
-        self.line_model = _model(line_model, FEATURE_NAMES)
-        self.html_line_model = _model(html_line_model, HTML_FEATURE_NAMES)
+        self.line_model = _model(line_model, FEATURE_NAMES + BLOCK_CONTEXT_NAMES)
+        self.html_line_model = _model(html_line_model, HTML_FEATURE_NAMES + BLOCK_CONTEXT_NAMES)
 
     def _rows(self, page: Page):
         """The page's non-blank lines, their feature rows, and the block and line models to read them.
@@ -150,48 +163,88 @@ class MainBlockFilter(Filter):
                 return j, last
         return first, last
 
+    def locate(self, page: Page, lines: list, probs: np.ndarray) -> tuple[int, int] | None:
+        """First and last position (in *lines*) of the main block, or None when there is none."""
+        gains = (probs - self.threshold) * (np.array([line.words for line in lines]) + self.weight)
+        block = best_block(gains.tolist())
+        if block is None:
+            return None
+        first, last = self._grow(page, lines, probs, *block)
+        first, last = self._with_title(page, lines, first, last)
+        if all(page.stripped[line.index] for line in lines[first:last + 1]):
+            return None  # a block of what the rules already stripped: nothing to narrow the page to
+        return first, last
+
     def find(self, page: Page) -> Iterable[Span]:
         if first_prose(page) is None:
             return  # no paragraph of running text: no article for the block to be found around
         lines, probs = self.scores(page)
         if not lines:
             return
-        gains = (probs - self.threshold) * (np.array([line.words for line in lines]) + self.weight)
-        block = best_block(gains.tolist())
+        block = self.locate(page, lines, probs)
         if block is None:
             return
-        first, last = self._grow(page, lines, probs, *block)
-        first, last = self._with_title(page, lines, first, last)
-        if all(page.stripped[line.index] for line in lines[first:last + 1]):
-            return  # a block of what the rules already stripped: nothing to narrow the page to
+        first, last = block
         extent = f"main block: lines {lines[first].index + 1}-{lines[last].index + 1}"
-        for j, line in enumerate(lines):
-            if first <= j <= last or page.stripped[line.index]:
-                continue
-            reason = "before_main_block" if j < first else "after_main_block"
-            yield self.strip(page, line, reason, self._detail(page, line, f"score {probs[j]:.2f}; {extent}"))
         _, rows, _, line_model = self._rows(page)
-        if line_model is not None:
-            yield from self._inside(page, lines, rows, line_model, first, last, extent)
+        own = self.line_scores(page, lines, rows, probs, block, line_model)
+        if own is not None and not self._keeps_any(page, lines, own, first, last):
+            own = None  # the line model would empty the page: the block alone is the safer reading
+        heading = self._title_lines(page, lines, first)
+        for j, line in enumerate(lines):
+            if page.stripped[line.index]:
+                continue
+            inside = first <= j <= last
+            if inside and line.index in heading:
+                continue
+            if own is None:
+                if inside:
+                    continue
+                detail = f"score {probs[j]:.2f}; {extent}"
+            elif inside:
+                if own[j] >= self.line_threshold:
+                    continue
+                detail = f"line score {own[j]:.2f}; {extent}"
+            else:
+                if own[j] >= self.outside_threshold:
+                    continue  # content the block left out: a listing's item, a second text part
+                detail = f"score {probs[j]:.2f}; line score {own[j]:.2f}; {extent}"
+            reason = "inside_main_block" if inside else "before_main_block" if j < first else "after_main_block"
+            yield self.strip(page, line, reason, self._detail(page, line, detail))
 
-    def _inside(self, page: Page, lines: list, rows, line_model: TreeModel, first: int, last: int,
-                extent: str) -> Iterable[Span]:
-        """Lines inside the block that the line model scores as not being content themselves.
+    @staticmethod
+    def _title_lines(page: Page, lines: list, first: int) -> range:
+        """Line indices of the article's title block when the block opens with it.
 
-        The block model answers "does this line lie within the content's stretch?", so a
-        caption, an inline advertisement or an author box between two paragraphs of the
-        article is in. The line model was trained on the lines inside the gold block only,
-        each labelled by whether its own words are in the gold text: it tells those apart.
+        The title, byline and dateline belong to the article (see :meth:`_with_title`); the line
+        model, trained on gold texts that often leave a byline out, must not take them off.
         """
-        inside = [j for j in range(first, last + 1) if not page.stripped[lines[j].index]]
-        if not inside:
-            return
-        own = line_model.predict_proba(rows[inside])
-        for j, p in zip(inside, own.tolist()):
-            if p < self.line_threshold:
-                line = lines[j]
-                yield self.strip(page, line, "inside_main_block",
-                                 self._detail(page, line, f"line score {p:.2f}; {extent}"))
+        head = title_block(page)
+        start = first_prose(page)
+        if head.title is None or start is None or lines[first].index != head.title:
+            return range(0)
+        return range(head.title, start)
+
+    @staticmethod
+    def line_scores(page: Page, lines: list, rows: np.ndarray, probs: np.ndarray,
+                    block: tuple[int, int], line_model: TreeModel | None) -> np.ndarray | None:
+        """The line model's probability that each line is content itself (None without a model).
+
+        It reads the line's own features and where the line stands relative to the block
+        (:mod:`boilerstrip.block_context`).
+        """
+        if line_model is None:
+            return None
+        words = np.array([line.words for line in lines], dtype=float)
+        stripped = np.array([bool(page.stripped[line.index]) for line in lines])
+        return line_model.predict_proba(np.hstack([rows, block_context(probs, words, stripped, block)]))
+
+    def _keeps_any(self, page: Page, lines: list, own: np.ndarray, first: int, last: int) -> bool:
+        for j, line in enumerate(lines):
+            if not page.stripped[line.index]:
+                if own[j] >= (self.line_threshold if first <= j <= last else self.outside_threshold):
+                    return True
+        return False
 
     @staticmethod
     def _detail(page: Page, line, detail: str) -> str:
