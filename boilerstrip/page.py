@@ -23,7 +23,6 @@ __all__ = ["Line", "Paragraph", "Page", "normalize", "cue_key", "word_count"]
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")
 #: The same characters, for stripping a line's terminator off a splitlines() piece.
 _BREAK_CHARS = "\r\n\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e"
-_SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
 #: Kana and CJK ideographs: scripts written without spaces between words (Hangul has spaces).
@@ -44,9 +43,12 @@ def normalize(text: str) -> str:
     if text.isascii():
         # NFKC leaves ASCII unchanged, casefold() is lower() there, and the backquote is the
         # quote table's only ASCII entry: most lines of most pages take this shortcut.
-        return _SPACES.sub(" ", text.lower().replace("`", "'")).strip()
+        return " ".join(text.lower().replace("`", "'").split())
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return _SPACES.sub(" ", text).strip()
+    # str.split() cuts at exactly the characters regex \s matches (both ask
+    # Py_UNICODE_ISSPACE) and drops them at the ends: the same as re.sub(r"\s+", " ", text)
+    # followed by strip(), without building one replacement per space.
+    return " ".join(text.split())
 
 
 def cue_key(text: str) -> str:
@@ -60,6 +62,8 @@ def cue_key(text: str) -> str:
 
 def word_count(text: str) -> int:
     """Number of words; CJK text, written without spaces, counts one word per two characters."""
+    if text.isascii():
+        return len(_WORD.findall(text))  # no CJK characters to look for
     cjk = len(_CJK.findall(text))
     if not cjk:
         return len(_WORD.findall(text))
@@ -88,7 +92,7 @@ class _cached:
         return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Line:
     """One line of the source: ``source[start:end] == text``; the terminator is not included."""
 
@@ -101,8 +105,16 @@ class Line:
     #: every filter
     is_blank: bool = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "is_blank", self.paragraph < 0)
+    def __init__(self, index: int, start: int, end: int, text: str, paragraph: int) -> None:
+        # Written out rather than generated: a frozen dataclass's __init__ goes through
+        # object.__setattr__ once per field, and a page makes one Line per line of its source.
+        fields = self.__dict__
+        fields["index"] = index
+        fields["start"] = start
+        fields["end"] = end
+        fields["text"] = text
+        fields["paragraph"] = paragraph
+        fields["is_blank"] = paragraph < 0
 
     @_cached
     def norm(self) -> str:
@@ -234,11 +246,22 @@ class Page:
 
     def content_lines(self) -> Iterator[Line]:
         """Non-blank lines, stripped or not."""
-        return (line for line in self.lines if not line.is_blank)
+        content = self._memo.get("content_lines")
+        if content is None:  # lines never change: listed once per page
+            content = self._memo["content_lines"] = [line for line in self.lines if not line.is_blank]
+        return iter(content)
 
     def kept_lines(self) -> Iterator[Line]:
-        """Non-blank lines that no earlier filter stripped."""
-        return (line for line in self.lines if not line.is_blank and not self.stripped[line.index])
+        """Non-blank lines that no earlier filter stripped.
+
+        Every filter walks them, and most ask before the page has changed since the last one
+        did: the list is made once per change of ``stripped`` (see :meth:`memo`).
+        """
+        return iter(self.memo("kept_lines", Page._kept_lines))
+
+    def _kept_lines(self) -> list[Line]:
+        stripped = self.stripped
+        return [line for line in self.content_lines() if not stripped[line.index]]
 
     def next_content(self, index: int, *, kept_only: bool = False) -> Line | None:
         """The first non-blank line after line *index* (skipping stripped ones if asked)."""
