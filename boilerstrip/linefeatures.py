@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 import numpy as np
 
@@ -27,7 +28,7 @@ from .dates import parse_date
 from .shape import ends_sentence, is_headline, is_prose, title_block
 from .stopwords import guess_stoplist, tokens
 from .htmltext import (ARTICLE, ASIDE, CONTROL, DIALOG, FLAG_NAMES, FOOTER, FORM, GROUP_BITS,
-                       HEADER, MAIN, NAV)
+                       HEADER, MAIN, NAV, DomHint)
 
 __all__ = ["FEATURE_NAMES", "HTML_FEATURE_NAMES", "line_features"]
 
@@ -40,6 +41,8 @@ _STOP_WINDOWS = (1, 3, 8)
 _DIGIT = re.compile(r"\d")
 _CAPITALISED = re.compile(r"\b[^\W\d_a-z]", re.UNICODE)
 _BULLETS = "•-*·»>|–—►▶✓✔"
+#: The bullets, for a set lookup of a line's first character.
+_BULLET_SET = frozenset(_BULLETS)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -85,9 +88,49 @@ def _dom_names() -> tuple[str, ...]:
 #: Columns for pages made from HTML: the text columns, then what the markup says.
 HTML_FEATURE_NAMES: tuple[str, ...] = FEATURE_NAMES + _dom_names()
 #: Landmarks and class groups that mark boilerplate, for the windowed "boilerplate share".
+#: What a line without a hint contributes to the markup's columns: nothing.
+_NO_HINT = DomHint("", 0, 0, 0.0, None)
 _BOILER_BITS = (NAV | HEADER | FOOTER | ASIDE | FORM | CONTROL | DIALOG
                 | sum(GROUP_BITS[f"class_{g}"] for g in ("comment", "related", "share", "footer", "nav",
                                                           "consent", "sidebar", "ad", "newsletter")))
+
+
+#: Byte classes of ASCII text, for counting what _DIGIT and _CAPITALISED find with numpy.
+_ASCII_WORD = np.zeros(256, dtype=bool)
+for _ch in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_":
+    _ASCII_WORD[ord(_ch)] = True
+
+
+def _digits_and_capitals(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per line: how many digits (``_DIGIT``) and capitalised words (``_CAPITALISED``) it has.
+
+    In ASCII, ``\\d`` is 0-9 and ``\\b[^\\W\\d_a-z]`` an A-Z that no word character precedes:
+    the page's ASCII lines are counted together, as bytes, in a few numpy operations (a
+    newline between two lines is no word character, so lines do not run into each other).
+    Other lines go through the regular expressions.
+    """
+    n = len(texts)
+    digits = np.empty(n)
+    caps = np.empty(n)
+    ascii_at = [j for j, text in enumerate(texts) if text.isascii()]
+    if ascii_at:
+        data = np.frombuffer("\n".join([texts[j] for j in ascii_at]).encode("ascii"), dtype=np.uint8)
+        word = _ASCII_WORD[data]
+        word_start = np.empty(len(data), dtype=bool)
+        word_start[0] = True
+        np.logical_not(word[:-1], out=word_start[1:])
+        lengths = np.array([len(texts[j]) for j in ascii_at], dtype=np.intp)
+        ends = np.cumsum(lengths + 1) - 1  # where each line's newline (or the end) is
+        starts = ends - lengths
+        for out, hit in ((digits, (data - 48) < 10), (caps, ((data - 65) < 26) & word_start)):
+            running = np.zeros(len(data) + 1, dtype=np.intp)
+            np.cumsum(hit, out=running[1:])
+            out[ascii_at] = running[ends] - running[starts]
+    if len(ascii_at) < n:
+        for j in set(range(n)).difference(ascii_at):
+            digits[j] = len(_DIGIT.findall(texts[j]))
+            caps[j] = len(_CAPITALISED.findall(texts[j]))
+    return digits, caps
 
 
 def _window_sum(prefix: np.ndarray, n: int, w: int) -> np.ndarray:
@@ -121,59 +164,46 @@ def line_features(page: Page, *, dom: bool = False) -> tuple[list[Line], np.ndar
     if not n:
         return lines, np.zeros((0, len(HTML_FEATURE_NAMES if dom else FEATURE_NAMES)))
     by_index = {name: k for k, name in enumerate(RULE_FILTERS)}
-    line_tokens = [tokens(line.text) for line in lines]
+    texts = [line.text for line in lines]
+    # An ASCII line's lowercased tokens are the words of its folded form, found once already.
+    line_tokens = [line.norm_tokens if text.isascii() else tokens(text) for line, text in zip(lines, texts)]
     stoplist = guess_stoplist(line_tokens)
 
-    by = np.full(n, -1)
-    kept = np.ones(n)
-    words = np.empty(n)
-    chars = np.empty(n)
-    prose = np.zeros(n)
-    ends = np.zeros(n)
-    headline = np.zeros(n)
-    digits = np.empty(n)
-    caps = np.empty(n)
-    n_tokens = np.empty(n)
-    n_stop = np.empty(n)
-    bullet = np.zeros(n)
-    pipes = np.empty(n)
-    para_lines = np.empty(n)
+    # One pass per column, each a list made in a comprehension and turned into an array once:
+    # writing numpy arrays element by element from a Python loop costs more than the features.
+    stripped, stripped_by = page.stripped, page.stripped_by
+    at = [line.index for line in lines]
+    by = np.array([by_index.get(stripped_by[i], -1) if stripped[i] else -1 for i in at], dtype=int)
+    kept = np.array([0.0 if stripped[i] else 1.0 for i in at])
+    word_list = [line.words for line in lines]
+    words = np.array(word_list, dtype=float)
+    chars = np.array([len(text) for text in texts], dtype=float)
+    ends = np.array([ends_sentence(text) for text in texts], dtype=float)
+    prose = np.array([is_prose(line) for line in lines], dtype=float)
+    headline = np.array([is_headline(line) for line in lines], dtype=float)
+    digits, caps = _digits_and_capitals(texts)
+    n_tokens = np.array([len(toks) for toks in line_tokens], dtype=float)
+    if stoplist:
+        n_stop = np.array([sum(map(stoplist.__contains__, toks)) for toks in line_tokens], dtype=float)
+    else:
+        n_stop = np.zeros(n)
+    bullet = np.array([text.lstrip()[:1] in _BULLET_SET for text in texts], dtype=float)
+    pipes = np.array([text.count("|") for text in texts], dtype=float)
+    paragraphs = page.paragraphs
+    para_lines = np.array([paragraphs[line.paragraph].last - paragraphs[line.paragraph].first + 1
+                           for line in lines], dtype=float)
+    short = np.array([w <= 3 for w in word_list], dtype=float)
     date_only = np.zeros(n)
     number_only = np.zeros(n)
-    short = np.zeros(n)
-    copies: dict[str, int] = {}
-    title_at = -1
-    block = title_block(page)
-    for j, line in enumerate(lines):
-        text = line.text
-        name = page.stripped_by[line.index]
-        if page.stripped[line.index]:
-            kept[j] = 0.0
-            by[j] = by_index.get(name, -1)
-        w = line.words
-        words[j] = w
-        chars[j] = len(text)
-        ends[j] = ends_sentence(text)
-        prose[j] = is_prose(line)
-        headline[j] = is_headline(line)
-        digits[j] = len(_DIGIT.findall(text))
-        caps[j] = len(_CAPITALISED.findall(text))
-        toks = line_tokens[j]
-        n_tokens[j] = len(toks)
-        n_stop[j] = sum(1 for t in toks if t in stoplist) if stoplist else 0
-        stripped_text = text.lstrip()
-        bullet[j] = bool(stripped_text) and stripped_text[0] in _BULLETS
-        pipes[j] = text.count("|")
-        paragraph = page.paragraphs[line.paragraph]
-        para_lines[j] = paragraph.last - paragraph.first + 1
-        if line.index == block.title:
-            title_at = j
-        short[j] = w <= 3
+    for j, w in enumerate(word_list):
         if w <= 8:
+            text = texts[j]
             date_only[j] = parse_date(text) is not None
             number_only[j] = not _LETTER.search(text)
-        key = line.repeat_key
-        copies[key] = copies.get(key, 0) + 1
+    keys = [line.repeat_key for line in lines]
+    copies = Counter(keys)
+    block = title_block(page)
+    title_at = at.index(block.title) if block.title in at else -1
 
     idx = np.arange(n)
     kept_prose_words = words * prose * kept
@@ -234,7 +264,7 @@ def line_features(page: Page, *, dom: bool = False) -> tuple[list[Line], np.ndar
     for w in _STOP_WINDOWS:
         cols.append(_window_sum(p_stop, n, w) / (_window_sum(p_tok, n, w) + 1))
     cols += [date_only, number_only,
-             np.log(np.array([copies[line.repeat_key] for line in lines], dtype=float))]
+             np.log(np.array([copies[key] for key in keys], dtype=float))]
     p_short = _prefix(short)
     for w in _SIDE_WINDOWS:
         cols.append(_window_sum(p_short, n, w) / _window_len(n, w))
@@ -258,23 +288,31 @@ def _container_columns(hints: list, prose_words: np.ndarray) -> list[np.ndarray]
     total = float(prose_words.sum())
     if not total:
         return [np.zeros(n)] * 4
+    # Each element of the tree that holds prose is met once, not once per prose line below
+    # it: credit the block elements with their own lines' words, note every ancestor, then
+    # pass the sums up from the deepest element (sums of word counts are exact in any order).
     credit: dict = {}
-    depth: dict = {}
+    parent: dict = {}
     for j in np.flatnonzero(prose_words):
         hint = hints[j]
         if hint is None:
             continue
-        chain = []
         el = hint.element
-        while el is not None:
-            chain.append(el)
-            credit[el] = credit.get(el, 0.0) + prose_words[j]
-            el = el.getparent()
-        for k, el in enumerate(reversed(chain)):
-            depth[el] = k
+        credit[el] = credit.get(el, 0.0) + prose_words[j]
+        while el not in parent:
+            parent[el] = el = el.getparent()
+            if el is None:
+                break
+    depth = _depths(parent)
+    for el in sorted(parent, key=depth.__getitem__, reverse=True):
+        up = parent[el]
+        if up is not None:
+            credit[up] = credit.get(up, 0.0) + credit.get(el, 0.0)
     half = total / 2
+    # The deepest element holding more than half: elements of one depth are disjoint, so at
+    # most one of them can, and the answer does not depend on the order they are met in.
     container = max((el for el, c in credit.items() if c > half), key=depth.__getitem__, default=None)
-    inside = set(container.iter()) if container is not None else set()
+    within = {container: True} if container is not None else {}
     in_container = np.zeros(n)
     parent_share = np.zeros(n)
     grandparent_share = np.zeros(n)
@@ -282,36 +320,60 @@ def _container_columns(hints: list, prose_words: np.ndarray) -> list[np.ndarray]
         if hint is None:
             continue
         el = hint.element
-        in_container[j] = el in inside
-        parent = el.getparent()
-        if parent is not None:
-            parent_share[j] = credit.get(parent, 0.0) / total
-            grand = parent.getparent()
+        inside = within.get(el)
+        in_container[j] = _within(el, within) if inside is None else inside
+        up = el.getparent()
+        if up is not None:
+            parent_share[j] = credit.get(up, 0.0) / total
+            grand = up.getparent()
             if grand is not None:
                 grandparent_share[j] = credit.get(grand, 0.0) / total
     share = credit[container] / total if container is not None else 0.0
     return [in_container, np.full(n, share), parent_share, grandparent_share]
 
 
+def _depths(parent: dict) -> dict:
+    """Each element's number of ancestors, for a *parent* map that holds every ancestor."""
+    depth: dict = {None: -1}
+    for el in parent:
+        path = []
+        while el not in depth:
+            path.append(el)
+            el = parent[el]
+        known = depth[el]
+        for el in reversed(path):
+            known += 1
+            depth[el] = known
+    del depth[None]
+    return depth
+
+
+def _within(el, known: dict) -> bool:
+    """True when *el* is the container or lies inside it; *known* (starting as {container:
+    True}) remembers the answer for every element walked through, so each is walked once."""
+    path = []
+    while el is not None and el not in known:
+        path.append(el)
+        el = el.getparent()
+    answer = known[el] if el is not None else False
+    for step in path:
+        known[step] = answer
+    return answer
+
+
 def _dom_columns(page: Page, lines: list[Line], kept_prose_words: np.ndarray) -> list[np.ndarray]:
     """The markup's columns: flags and class groups, tag, link share, and their surroundings."""
     n = len(lines)
-    hints = page.hints or [None] * len(page.lines)
-    flags = np.zeros(n, dtype=np.int64)
-    heading = np.zeros(n)
-    link = np.zeros(n)
-    tag_col = np.full(n, len(_DOM_TAGS))
-    block_id = np.zeros(n, dtype=np.int64)
+    page_hints = page.hints or [None] * len(page.lines)
+    line_hints = [page_hints[line.index] for line in lines]
+    # A line with no hint reads as markup that says nothing (its tag counts as "other").
+    hints = [hint or _NO_HINT for hint in line_hints]
+    flags = np.array([hint.flags for hint in hints], dtype=np.int64)
+    heading = np.array([hint.heading for hint in hints], dtype=float)
+    link = np.array([hint.link_share for hint in hints], dtype=float)
     tag_index = {t: k for k, t in enumerate(_DOM_TAGS)}
-    for j, line in enumerate(lines):
-        hint = hints[line.index]
-        if hint is None:
-            continue
-        flags[j] = hint.flags
-        heading[j] = hint.heading
-        link[j] = hint.link_share
-        tag_col[j] = tag_index.get(hint.tag, len(_DOM_TAGS))
-        block_id[j] = id(hint.element)
+    tag_col = np.array([tag_index.get(hint.tag, len(_DOM_TAGS)) for hint in hints], dtype=int)
+    block_id = np.array([0 if hint.element is None else id(hint.element) for hint in hints], dtype=np.int64)
     cols = [((flags >> bit) & 1).astype(float) for bit in range(len(FLAG_NAMES))]
     cols += [((flags & bit) > 0).astype(float) for bit in GROUP_BITS.values()]
     cols += [heading, link]
@@ -324,7 +386,7 @@ def _dom_columns(page: Page, lines: list[Line], kept_prose_words: np.ndarray) ->
              np.full(n, kept_prose_words[in_main].sum() / total)]
     same = (block_id[1:] == block_id[:-1]).astype(float)
     cols += [np.concatenate([[0.0], same]), np.concatenate([same, [0.0]])]
-    cols += _container_columns([hints[line.index] for line in lines], kept_prose_words)
+    cols += _container_columns(line_hints, kept_prose_words)
     p_link = _prefix(link)
     p_boiler = _prefix(((flags & _BOILER_BITS) > 0).astype(float))
     for w in _DOM_WINDOWS:

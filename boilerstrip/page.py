@@ -122,9 +122,18 @@ class Line:
         return normalize(self.text)
 
     @_cached
+    def norm_tokens(self) -> list[str]:
+        """Every word (``\\w+`` run) of :attr:`norm`, in order, repeats included.
+
+        Found once and shared: the distinct words, the word count of an ASCII line and the
+        main-block model's stopword counts all read them.
+        """
+        return _WORD.findall(self.norm)
+
+    @_cached
     def norm_words(self) -> tuple[str, ...]:
         """The distinct words of :attr:`norm`, in order: what cue phrase lookups index on."""
-        return tuple(dict.fromkeys(_WORD.findall(self.norm)))
+        return tuple(dict.fromkeys(self.norm_tokens))
 
     @_cached
     def key(self) -> str:
@@ -134,10 +143,19 @@ class Line:
     @_cached
     def repeat_key(self) -> str:
         """The line with case, whitespace and punctuation folded away: how repeats are compared."""
-        return _NON_WORD.sub(" ", self.norm).strip()
+        norm = self.norm
+        if "_" not in norm:
+            # Without underscores the runs of [^\W_] are the \w+ runs: the words, joined.
+            return " ".join(self.norm_tokens)
+        return _NON_WORD.sub(" ", norm).strip()
 
     @_cached
     def words(self) -> int:
+        """Number of words (see :func:`word_count`)."""
+        if self.text.isascii():
+            # Folding an ASCII line changes only case, white space and the backquote, none
+            # of which starts or ends a word: its words are those of the folded line.
+            return len(self.norm_tokens)
         return word_count(self.text)
 
     @property
