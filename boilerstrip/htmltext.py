@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-__all__ = ["DomHint", "HtmlText", "html_to_text", "parse_html", "FLAG_NAMES", "GROUPS"]
+__all__ = ["DomHint", "DomPaths", "HtmlText", "html_to_text", "parse_html", "FLAG_NAMES", "GROUPS"]
 
 #: Elements whose text a browser does not show as page text.
 DROP_TAGS = frozenset({
@@ -162,6 +162,69 @@ class DomHint(NamedTuple):
             return self.element.getroottree().getpath(self.element)
         except (AttributeError, ValueError):
             return ""
+
+
+class DomPaths:
+    """The XPath of elements of one tree, exactly as lxml's ``getpath()`` writes them, each
+    step worked out once.
+
+    ``getpath()`` (libxml2's ``xmlGetNodePath``) walks from the element to the root and, at
+    every level, scans the element's siblings for others of its name: a page's stripped
+    segments name a few hundred elements, and that scan, repeated for the ancestors they
+    share, cost milliseconds a page. Here each element's path is its parent's path plus one
+    step, remembered, and the steps of all children of a parent are found in one pass over
+    them. A step is the tag, with ``[k]`` when other children of the parent (or, for the root,
+    other top-level elements) share the tag, k counting from 1 among them, as libxml2 does for
+    elements without a namespace; anything else (a namespaced tag) is left to ``getpath()``.
+    """
+
+    def __init__(self) -> None:
+        self._paths: dict = {}
+        self._steps: dict = {}
+
+    def path(self, element: Any) -> str:
+        """The XPath of *element* in its document, e.g. ``/html/body/div[2]/article/p[3]``."""
+        found = self._paths.get(element)
+        if found is not None:
+            return found
+        chain = []
+        el = element
+        while el is not None and el not in self._paths:
+            chain.append(el)
+            el = el.getparent()
+        path = "" if el is None else self._paths[el]
+        for el in reversed(chain):
+            step = self._step(el)
+            path = el.getroottree().getpath(el) if step is None else f"{path}/{step}"
+            self._paths[el] = path
+        return path
+
+    def _step(self, element: Any) -> str | None:
+        step = self._steps.get(element)
+        if step is not None:
+            return step
+        tag = element.tag
+        if not isinstance(tag, str) or tag.startswith("{"):
+            return None
+        parent = element.getparent()
+        if parent is None:  # the root element; the parser may leave others beside it
+            siblings = [*reversed(list(element.itersiblings(preceding=True))), element,
+                        *element.itersiblings()]
+        else:
+            siblings = list(parent)
+        children = [child for child in siblings if isinstance(child.tag, str)]
+        total: dict[str, int] = {}
+        for child in children:
+            total[child.tag] = total.get(child.tag, 0) + 1
+        seen: dict[str, int] = {}
+        for child in children:
+            name = child.tag
+            if total[name] == 1:
+                self._steps[child] = name
+            else:
+                seen[name] = k = seen.get(name, 0) + 1
+                self._steps[child] = f"{name}[{k}]"
+        return self._steps.get(element)
 
 
 @dataclass
