@@ -53,12 +53,27 @@ class CueSet:
     #: Substring search index: phrase by its first word (or first character, for scripts
     #: written without spaces), longest phrases first.
     by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: What a line must start with for a template to match it: the text before a template's
+    #: first placeholder (by its first character), a digit when one starts with {n}; and
+    #: whether one starts with {title} (any character), which only lines with non-ASCII
+    #: characters need be tried on when those templates' text is not ASCII (Japanese, Korean,
+    #: Turkish). None when a line of any start may match. Most lines are tried on none.
+    template_heads: dict[str, tuple[str, ...]] | None = None
+    template_digit_head: bool = False
+    template_open_head: bool = False
 
     def matches(self, key: str) -> bool:
         """True when *key* (a line in cue_key form) is one of the phrases."""
         if key in self.exact:
             return True
         if self.template and len(key) <= MAX_TEMPLATE_LINE:
+            heads = self.template_heads
+            if heads is not None:
+                head = key[:1]
+                if not (key.startswith(heads.get(head, ()))
+                        or (self.template_digit_head and head.isdecimal())  # \d is isdecimal()
+                        or (self.template_open_head and not key.isascii())):
+                    return False
             return self.template.fullmatch(key) is not None
         return False
 
@@ -109,6 +124,23 @@ class CueSet:
             if key.startswith(phrase) and (len(key) == len(phrase) or not key[len(phrase)].isalnum()):
                 return phrase
         return None
+
+
+def _template_heads(phrases: list[str]) -> tuple[dict[str, tuple[str, ...]] | None, bool, bool]:
+    """What lines the templates made of *phrases* can match (see CueSet.template_heads)."""
+    heads: dict[str, set[str]] = {}
+    digit = opened = False
+    for phrase in phrases:
+        parts = _PLACEHOLDER.split(cue_key(phrase))
+        if parts[0]:
+            heads.setdefault(parts[0][0], set()).add(parts[0])
+        elif parts[1] == "n":
+            digit = True
+        elif "".join(parts[2::2]).isascii():
+            return None, False, False  # {title} and ASCII text: a line of any start may match
+        else:
+            opened = True  # only lines with some of that non-ASCII text in them match
+    return {head: tuple(sorted(texts)) for head, texts in heads.items()}, digit, opened
 
 
 def _template(phrase: str) -> str:
@@ -169,10 +201,12 @@ def _cue_set(table: str, key: str, extra: tuple[str, ...]) -> CueSet:
     raw.extend(extra)
     exact = set()
     templates = []
+    template_phrases = []
     plain = []
     for phrase in raw:
         if _PLACEHOLDER.search(phrase):
             templates.append(_template(phrase))
+            template_phrases.append(phrase)
         else:
             k = cue_key(phrase)
             if k:
@@ -191,7 +225,9 @@ def _cue_set(table: str, key: str, extra: tuple[str, ...]) -> CueSet:
             key = first.group(0)
         by_first.setdefault(key, []).append(phrase)
     combined = re.compile("|".join(f"(?:{t})" for t in templates)) if templates else None
-    return CueSet(exact=frozenset(exact),
+    heads, digit_head, open_head = _template_heads(template_phrases)
+    return CueSet(exact=frozenset(exact), template_heads=heads, template_digit_head=digit_head,
+                  template_open_head=open_head,
                   template=combined, by_first={k: tuple(v) for k, v in by_first.items()},
                   word_keys=frozenset(k for k in by_first if k and not _NO_SPACES.match(k)),
                   char_keys=frozenset(k for k in by_first if k and _NO_SPACES.match(k)))
