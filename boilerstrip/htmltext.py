@@ -125,7 +125,10 @@ _ROLE_FLAGS = {
 #: Attribute tokens: split at anything that is not a letter or digit, and at camelCase humps.
 _TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: What a browser shows as white space: \s and the zero-width characters.
 _SPACE_CHARS = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_ZERO_WIDTH_TO_SPACE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "))
 
 
 class DomHint(NamedTuple):
@@ -367,14 +370,16 @@ def _class_bits(value: str) -> int:
     return bits
 
 
-def _element_bits(el: Any, tag: str) -> int:
+def _element_bits(items: list[tuple[str, str]], tag: str) -> int:
+    """The flags an element of *tag* with attributes *items* (``el.items()``) sets."""
     bits = _TAG_FLAGS.get(tag, 0)
-    for name, value in el.items():
+    for name, value in items:
         kind = _ATTRIBUTES.get(name)
         if kind is None:
             continue
         if kind == 1:  # class, id
-            bits |= _class_bits(value)
+            known = _token_cache.get(value)
+            bits |= _class_bits(value) if known is None else known
         elif kind == 2:  # role
             bits |= _ROLE_FLAGS.get(value.strip().lower(), 0)
         elif kind == 3:  # hidden
@@ -410,11 +415,11 @@ def _walk(tree: Any, *, keep_noscript: bool) -> tuple[str, list[DomHint]]:
         nonlocal link_chars
         raw = "".join(pieces)
         pieces.clear()
-        lines = []
-        for part in raw.split("\n"):
-            line = _SPACE_CHARS.sub(" ", part).strip()
-            if line:
-                lines.append(line)
+        if _ZERO_WIDTH.search(raw):
+            raw = raw.translate(_ZERO_WIDTH_TO_SPACE)
+        # Each part's runs of _SPACE_CHARS become one space, none at the ends: with the
+        # zero-width ones made spaces, str.split() cuts at exactly the others (\s).
+        lines = [line for line in (" ".join(part.split()) for part in raw.split("\n")) if line]
         if lines:
             total = sum(map(len, lines))
             hint = DomHint(tag, flags & ~LINK, _HEADINGS.get(tag, 0),
@@ -431,7 +436,8 @@ def _walk(tree: Any, *, keep_noscript: bool) -> tuple[str, list[DomHint]]:
             if tag in drop or not isinstance(tag, str):
                 walker.skip_subtree()
                 continue
-            flags = top[0] | _element_bits(el, tag) if el.attrib else top[0] | _TAG_FLAGS.get(tag, 0)
+            items = el.items()
+            flags = top[0] | (_element_bits(items, tag) if items else _TAG_FLAGS.get(tag, 0))
             if tag in BLOCK_TAGS:
                 if pieces:
                     flush(*top)
