@@ -31,7 +31,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["CueSet", "cues", "languages", "CUE_DIR", "ExtraCues", "extra_cues", "check_extra_cues",
+__all__ = ["CueSet", "cues", "any_of", "languages", "CUE_DIR", "ExtraCues", "extra_cues", "check_extra_cues",
            "cue_tables"]
 
 CUE_DIR = Path(__file__).with_name("cues")
@@ -231,6 +231,40 @@ def _cue_set(table: str, key: str, extra: tuple[str, ...]) -> CueSet:
                   template=combined, by_first={k: tuple(v) for k, v in by_first.items()},
                   word_keys=frozenset(k for k in by_first if k and not _NO_SPACES.match(k)),
                   char_keys=frozenset(k for k in by_first if k and _NO_SPACES.match(k)))
+
+
+_UNIONS: dict[tuple[int, ...], tuple[tuple[CueSet, ...], CueSet]] = {}
+
+
+def any_of(*sets: CueSet) -> CueSet:
+    """A CueSet that :meth:`~CueSet.matches` a key exactly when one of *sets* does.
+
+    A filter that tries a line on several sets in turn asks this one first: most lines match
+    none, and are then passed over with one test instead of one per set. Made once per
+    combination of sets (the sets are kept with it, so their ids stay theirs).
+    """
+    key = tuple(map(id, sets))
+    known = _UNIONS.get(key)
+    if known is not None:
+        return known[1]
+    patterns = [cs.template.pattern for cs in sets if cs.template is not None]
+    heads: dict[str, set[str]] | None = {}
+    for cs in sets:
+        if cs.template is None:
+            continue
+        if cs.template_heads is None:
+            heads = None
+            break
+        for head, texts in cs.template_heads.items():
+            heads.setdefault(head, set()).update(texts)
+    union = CueSet(
+        exact=frozenset().union(*(cs.exact for cs in sets)),
+        template=re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None,
+        template_heads=None if heads is None else {h: tuple(sorted(t)) for h, t in heads.items()},
+        template_digit_head=any(cs.template_digit_head for cs in sets if cs.template is not None),
+        template_open_head=any(cs.template_open_head for cs in sets if cs.template is not None))
+    _UNIONS[key] = (sets, union)
+    return union
 
 
 # ----------------------------------------------------------------------- pipeline phrases
