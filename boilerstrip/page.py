@@ -71,6 +71,15 @@ def word_count(text: str) -> int:
     return cjk // 2 + len(_WORD.findall(_CJK.sub(" ", text)))
 
 
+def _without_break(piece: str) -> str:
+    """A splitlines(keepends=True) piece without its line break (each has one, or none: the last)."""
+    if piece.endswith("\r\n"):
+        return piece[:-2]
+    if piece and piece[-1] in _BREAK_CHARS:
+        return piece[:-1]
+    return piece
+
+
 class _cached:
     """A computed attribute stored on first use (like functools.cached_property, without its lock).
 
@@ -163,13 +172,20 @@ class Line:
         return len(self.text.strip())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Paragraph:
     """A run of non-blank lines with blank lines (or the page edges) around it."""
 
     index: int
     first: int  # line index
     last: int  # line index, inclusive
+
+    def __init__(self, index: int, first: int, last: int) -> None:
+        # Written out, as Line's: a frozen dataclass's generated __init__ costs more.
+        fields = self.__dict__
+        fields["index"] = index
+        fields["first"] = first
+        fields["last"] = last
 
     @property
     def line_indices(self) -> range:
@@ -213,17 +229,17 @@ class Page:
         pos = content_start
         para_first = -1
         body = source[content_start:] if content_start else source
-        pieces = body.splitlines(keepends=True) or [""]
-        for piece in pieces:
-            if piece.endswith("\r\n"):  # each piece ends in one line break, or none (the last)
-                text = piece[:-2]
-            elif piece and piece[-1] in _BREAK_CHARS:
-                text = piece[:-1]
-            else:
-                text = piece
+        if "\r\n" in body:
+            pieces = body.splitlines(keepends=True) or [""]
+            texts = [_without_break(piece) for piece in pieces]
+            steps = [len(piece) for piece in pieces]
+        else:  # every line break is one character: no need to keep them to know where lines start
+            texts = body.splitlines() or [""]
+            steps = [len(text) + 1 for text in texts]
+        for text, step in zip(texts, steps):
             end = pos + len(text)
             index = len(lines)
-            if text.strip():
+            if text and not text.isspace():  # text.strip(), without copying the line
                 if para_first < 0:
                     para_first = index
                 lines.append(Line(index, pos, end, text, len(paragraphs)))
@@ -232,7 +248,7 @@ class Page:
                     paragraphs.append(Paragraph(len(paragraphs), para_first, index - 1))
                     para_first = -1
                 lines.append(Line(index, pos, end, text, -1))
-            pos += len(piece)
+            pos += step
         if para_first >= 0:
             paragraphs.append(Paragraph(len(paragraphs), para_first, len(lines) - 1))
         return cls(source, lines, paragraphs, url, [False] * len(lines), [None] * len(lines),
