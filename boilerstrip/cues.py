@@ -59,6 +59,8 @@ class CueSet:
     #: characters need be tried on when those templates' text is not ASCII (Japanese, Korean,
     #: Turkish). None when a line of any start may match. Most lines are tried on none.
     template_heads: dict[str, tuple[str, ...]] | None = None
+    #: The ASCII ones among the phrases that start with a symbol (by_first[""]), in order.
+    ascii_symbol_phrases: tuple[str, ...] = ()
     template_digit_head: bool = False
     template_open_head: bool = False
 
@@ -102,12 +104,14 @@ class CueSet:
                     if (at == 0 or not norm[at - 1].isalnum()) and _ends_word(norm, at + len(phrase), phrase):
                         return phrase
                     at = norm.find(phrase, at + 1)
-        if self.char_keys and _NO_SPACES.search(norm):
+        ascii_only = norm.isascii()  # then no CJK character, and no non-ASCII phrase, is in it
+        if self.char_keys and not ascii_only and _NO_SPACES.search(norm):
             for ch in sorted(self.char_keys.intersection(norm), key=norm.index):
                 for phrase in index[ch]:
                     if phrase in norm:
                         return phrase
-        for phrase in index.get("", ()):  # phrases that start with a symbol ("© ")
+        # Phrases that start with a symbol ("© "), in their order.
+        for phrase in self.ascii_symbol_phrases if ascii_only else index.get("", ()):
             if phrase in norm:
                 return phrase
         return None
@@ -228,6 +232,7 @@ def _cue_set(table: str, key: str, extra: tuple[str, ...]) -> CueSet:
     heads, digit_head, open_head = _template_heads(template_phrases)
     return CueSet(exact=frozenset(exact), template_heads=heads, template_digit_head=digit_head,
                   template_open_head=open_head,
+                  ascii_symbol_phrases=tuple(p for p in by_first.get("", ()) if p.isascii()),
                   template=combined, by_first={k: tuple(v) for k, v in by_first.items()},
                   word_keys=frozenset(k for k in by_first if k and not _NO_SPACES.match(k)),
                   char_keys=frozenset(k for k in by_first if k and _NO_SPACES.match(k)))

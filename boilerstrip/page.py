@@ -23,6 +23,9 @@ __all__ = ["Line", "Paragraph", "Page", "normalize", "cue_key", "word_count"]
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")
 #: The same characters, for stripping a line's terminator off a splitlines() piece.
 _BREAK_CHARS = "\r\n\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e"
+#: The runs of white space normalize() folds to one space (it cuts at them with str.split(),
+#: which knows the same characters).
+_SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
 #: Kana and CJK ideographs: scripts written without spaces between words (Hangul has spaces).
@@ -46,7 +49,7 @@ def normalize(text: str) -> str:
         return " ".join(text.lower().replace("`", "'").split())
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     # str.split() cuts at exactly the characters regex \s matches (both ask
-    # Py_UNICODE_ISSPACE) and drops them at the ends: the same as re.sub(r"\s+", " ", text)
+    # Py_UNICODE_ISSPACE) and drops them at the ends: the same as _SPACES.sub(" ", text)
     # followed by strip(), without building one replacement per space.
     return " ".join(text.split())
 
