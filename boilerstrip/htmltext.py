@@ -419,7 +419,11 @@ def _walk(tree: Any, *, keep_noscript: bool) -> tuple[str, list[DomHint]]:
             raw = raw.translate(_ZERO_WIDTH_TO_SPACE)
         # Each part's runs of _SPACE_CHARS become one space, none at the ends: with the
         # zero-width ones made spaces, str.split() cuts at exactly the others (\s).
-        lines = [line for line in (" ".join(part.split()) for part in raw.split("\n")) if line]
+        if "\n" in raw:
+            lines = [line for line in (" ".join(part.split()) for part in raw.split("\n")) if line]
+        else:  # one line, the usual case
+            line = " ".join(raw.split())
+            lines = [line] if line else []
         if lines:
             total = sum(map(len, lines))
             hint = DomHint(tag, flags & ~LINK, _HEADINGS.get(tag, 0),
