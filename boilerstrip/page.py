@@ -333,15 +333,13 @@ class Page:
         return self.memo("repeats", Page._repeats)
 
     def _repeats(self) -> set[int]:
-        seen: set[str] = set()
-        out: set[int] = set()
-        for line in self.kept_lines():
-            key = line.repeat_key
-            if key in seen:
-                out.add(line.index)
-            elif key:
-                seen.add(key)
-        return out
+        kept = self.memo("kept_lines", Page._kept_lines)
+        keys = [line.repeat_key for line in kept]
+        at = [line.index for line in kept]
+        # Each key's first kept line (a dict made from the end keeps the earliest); a line
+        # repeats when its key is not empty and an earlier line has it.
+        first = dict(zip(reversed(keys), reversed(at)))
+        return {i for key, i in zip(keys, at) if key and first[key] != i}
 
     def paragraph_lines(self, paragraph: Paragraph) -> Sequence[Line]:
         return self.lines[paragraph.first:paragraph.last + 1]
