@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any, NamedTuple
 
@@ -155,9 +156,7 @@ class DomHint(NamedTuple):
 
     def names(self) -> list[str]:
         """Every flag and class group that applies, for explanations."""
-        found = [name for i, name in enumerate(FLAG_NAMES) if self.flags & (1 << i)]
-        found += [name for name, bit in GROUP_BITS.items() if self.flags & bit]
-        return found
+        return list(_flag_names(self.flags))
 
     def path(self) -> str:
         """The block element's XPath in its document, e.g. ``/html/body/div[2]/article/p[3]``."""
@@ -228,6 +227,14 @@ class DomPaths:
                 seen[name] = k = seen.get(name, 0) + 1
                 self._steps[child] = f"{name}[{k}]"
         return self._steps.get(element)
+
+
+@lru_cache(maxsize=4096)
+def _flag_names(flags: int) -> tuple[str, ...]:
+    """The names of the flags and class groups set in *flags* (a page repeats a few values)."""
+    found = [name for i, name in enumerate(FLAG_NAMES) if flags & (1 << i)]
+    found += [name for name, bit in GROUP_BITS.items() if flags & bit]
+    return tuple(found)
 
 
 @dataclass
