@@ -95,42 +95,66 @@ _BOILER_BITS = (NAV | HEADER | FOOTER | ASIDE | FORM | CONTROL | DIALOG
                                                           "consent", "sidebar", "ad", "newsletter")))
 
 
-#: Byte classes of ASCII text, for counting what _DIGIT and _CAPITALISED find with numpy.
-_ASCII_WORD = np.zeros(256, dtype=bool)
-for _ch in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_":
-    _ASCII_WORD[ord(_ch)] = True
+def _char_class(ch: str) -> int:
+    """Bit 1: a word character (regex \\w); bit 2: a digit (\\d); bit 4: a character that starts
+    a capitalised word after a non-word one (``[^\\W\\d_a-z]``). ``re`` decides \\w by
+    str.isalnum() (or "_") and \\d by str.isdecimal(), as here."""
+    word = ch.isalnum() or ch == "_"
+    decimal = ch.isdecimal()
+    capital = word and not decimal and ch != "_" and not "a" <= ch <= "z"
+    return word | decimal << 1 | capital << 2
+
+
+_ASCII_CLASS = np.array([_char_class(chr(i)) for i in range(128)], dtype=np.uint8)
+#: Classes of the non-ASCII characters met so far (a page uses a few dozen, or a few hundred).
+_CLASS_CACHE: dict[int, int] = {}
+
+
+def _char_classes(text: str) -> np.ndarray:
+    """The _char_class of each character of *text*, as an array."""
+    if text.isascii():
+        return _ASCII_CLASS[np.frombuffer(text.encode("ascii"), dtype=np.uint8)]
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes = np.empty(len(points), dtype=np.uint8)
+    low = points < 128
+    classes[low] = _ASCII_CLASS[points[low]]
+    high = ~low
+    distinct, where = np.unique(points[high], return_inverse=True)
+    table = []
+    for point in distinct.tolist():
+        known = _CLASS_CACHE.get(point)
+        if known is None:
+            known = _char_class(chr(point))
+            if len(_CLASS_CACHE) < 200_000:
+                _CLASS_CACHE[point] = known
+        table.append(known)
+    classes[high] = np.array(table, dtype=np.uint8)[where]
+    return classes
 
 
 def _digits_and_capitals(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Per line: how many digits (``_DIGIT``) and capitalised words (``_CAPITALISED``) it has.
 
-    In ASCII, ``\\d`` is 0-9 and ``\\b[^\\W\\d_a-z]`` an A-Z that no word character precedes:
-    the page's ASCII lines are counted together, as bytes, in a few numpy operations (a
-    newline between two lines is no word character, so lines do not run into each other).
-    Other lines go through the regular expressions.
+    Counted for the whole page at once, from each character's class (see _char_class): a
+    digit is a \\d character, a capitalised word a capital-start character that no word
+    character precedes (``\\b``). A newline between two lines is no word character, so lines
+    do not run into each other.
     """
     n = len(texts)
-    digits = np.empty(n)
-    caps = np.empty(n)
-    ascii_at = [j for j, text in enumerate(texts) if text.isascii()]
-    if ascii_at:
-        data = np.frombuffer("\n".join([texts[j] for j in ascii_at]).encode("ascii"), dtype=np.uint8)
-        word = _ASCII_WORD[data]
-        word_start = np.empty(len(data), dtype=bool)
-        word_start[0] = True
-        np.logical_not(word[:-1], out=word_start[1:])
-        lengths = np.array([len(texts[j]) for j in ascii_at], dtype=np.intp)
-        ends = np.cumsum(lengths + 1) - 1  # where each line's newline (or the end) is
-        starts = ends - lengths
-        for out, hit in ((digits, (data - 48) < 10), (caps, ((data - 65) < 26) & word_start)):
-            running = np.zeros(len(data) + 1, dtype=np.intp)
-            np.cumsum(hit, out=running[1:])
-            out[ascii_at] = running[ends] - running[starts]
-    if len(ascii_at) < n:
-        for j in set(range(n)).difference(ascii_at):
-            digits[j] = len(_DIGIT.findall(texts[j]))
-            caps[j] = len(_CAPITALISED.findall(texts[j]))
-    return digits, caps
+    classes = _char_classes("\n".join(texts))
+    word = (classes & 1).astype(bool)
+    after_gap = np.empty(len(classes), dtype=bool)
+    after_gap[:1] = True
+    np.logical_not(word[:-1], out=after_gap[1:])
+    lengths = np.fromiter(map(len, texts), dtype=np.intp, count=n)
+    ends = np.cumsum(lengths + 1) - 1  # where each line's newline (or the end) is
+    starts = ends - lengths
+    counts = []
+    for hit in ((classes & 2) > 0, ((classes & 4) > 0) & after_gap):
+        running = np.zeros(len(classes) + 1, dtype=np.intp)
+        np.cumsum(hit, out=running[1:])
+        counts.append((running[ends] - running[starts]).astype(float))
+    return counts[0], counts[1]
 
 
 def _window_sum(prefix: np.ndarray, n: int, w: int) -> np.ndarray:
