@@ -240,7 +240,7 @@ def line_features(page: Page, *, dom: bool = False) -> tuple[list[Line], np.ndar
     p_stripped = _prefix(1.0 - kept)
 
     cols: list[np.ndarray] = [1.0 - kept]
-    cols += [(by == k).astype(float) for k in range(len(RULE_FILTERS))]
+    cols.append((by[:, None] == np.arange(len(RULE_FILTERS))).astype(float))  # a block of columns
     cols += [np.log1p(words), np.log1p(chars), prose, ends, headline,
              digits / (chars + 1), caps / (words + 1), idx / n,
              p_prose[:-1] / total_prose, (total_prose - p_prose[1:]) / total_prose,
@@ -398,10 +398,12 @@ def _dom_columns(page: Page, lines: list[Line], kept_prose_words: np.ndarray) ->
     tag_index = {t: k for k, t in enumerate(_DOM_TAGS)}
     tag_col = np.array([tag_index.get(hint.tag, len(_DOM_TAGS)) for hint in hints], dtype=int)
     block_id = np.array([0 if hint.element is None else id(hint.element) for hint in hints], dtype=np.int64)
-    cols = [((flags >> bit) & 1).astype(float) for bit in range(len(FLAG_NAMES))]
-    cols += [((flags & bit) > 0).astype(float) for bit in GROUP_BITS.values()]
+    # Column blocks (np.column_stack takes 2-D pieces as they are): one operation per block,
+    # not one per column.
+    cols = [((flags[:, None] >> np.arange(len(FLAG_NAMES))) & 1).astype(float)]
+    cols.append(((flags[:, None] & np.array(list(GROUP_BITS.values()), dtype=np.int64)) > 0).astype(float))
     cols += [heading, link]
-    cols += [(tag_col == k).astype(float) for k in range(len(_DOM_TAGS) + 1)]
+    cols.append((tag_col[:, None] == np.arange(len(_DOM_TAGS) + 1)).astype(float))
     total = kept_prose_words.sum() or 1.0
     in_article = (flags & ARTICLE) > 0
     in_main = (flags & MAIN) > 0
