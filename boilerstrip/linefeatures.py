@@ -337,21 +337,24 @@ def _container_columns(hints: list, prose_words: np.ndarray) -> list[np.ndarray]
     # most one of them can, and the answer does not depend on the order they are met in.
     container = max((el for el, c in credit.items() if c > half), key=depth.__getitem__, default=None)
     within = {container: True} if container is not None else {}
-    in_container = np.zeros(n)
-    parent_share = np.zeros(n)
-    grandparent_share = np.zeros(n)
-    for j, hint in enumerate(hints):
+    inside_col: list[bool] = []
+    parent_credit: list[float] = []
+    grandparent_credit: list[float] = []
+    for hint in hints:
         if hint is None:
+            inside_col.append(False)
+            parent_credit.append(0.0)
+            grandparent_credit.append(0.0)
             continue
         el = hint.element
         inside = within.get(el)
-        in_container[j] = _within(el, within) if inside is None else inside
-        up = el.getparent()
-        if up is not None:
-            parent_share[j] = credit.get(up, 0.0) / total
-            grand = up.getparent()
-            if grand is not None:
-                grandparent_share[j] = credit.get(grand, 0.0) / total
+        inside_col.append(_within(el, within) if inside is None else inside)
+        up = el.getparent()  # None at the root: no credit, like an element without text
+        parent_credit.append(credit.get(up, 0.0))
+        grandparent_credit.append(credit.get(up.getparent(), 0.0) if up is not None else 0.0)
+    in_container = np.array(inside_col, dtype=float)
+    parent_share = np.array(parent_credit, dtype=float) / total
+    grandparent_share = np.array(grandparent_credit, dtype=float) / total
     share = credit[container] / total if container is not None else 0.0
     return [in_container, np.full(n, share), parent_share, grandparent_share]
 
