@@ -255,7 +255,7 @@ def parse_html(markup: str) -> Any:
     """
     if "\x00" in markup:
         markup = markup.replace("\x00", "")
-    if not markup.strip():
+    if not markup or markup.isspace():  # not markup.strip(), without copying the document
         return None
     parser = _parser()
     try:
@@ -336,11 +336,13 @@ _local = threading.local()
 
 def _parser() -> Any:
     """lxml's plain HTML parser (lxml.html's element classes cost a Python lookup per
-    element), one per thread: its error log, read after each parse, is its own."""
+    element), one per thread: its error log, read after each parse, is its own. It keeps no
+    table of id attributes (nothing here looks elements up by id; the tree is the same)."""
     parser = getattr(_local, "parser", None)
     if parser is None:
         parser = _local.parser = etree.HTMLParser(remove_comments=True, remove_pis=True,
-                                                  huge_tree=True, default_doctype=False)
+                                                  huge_tree=True, default_doctype=False,
+                                                  collect_ids=False)
     return parser
 
 
