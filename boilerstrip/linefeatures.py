@@ -87,9 +87,9 @@ def _dom_names() -> tuple[str, ...]:
 
 #: Columns for pages made from HTML: the text columns, then what the markup says.
 HTML_FEATURE_NAMES: tuple[str, ...] = FEATURE_NAMES + _dom_names()
-#: Landmarks and class groups that mark boilerplate, for the windowed "boilerplate share".
 #: What a line without a hint contributes to the markup's columns: nothing.
 _NO_HINT = DomHint("", 0, 0, 0.0, None)
+#: Landmarks and class groups that mark boilerplate, for the windowed "boilerplate share".
 _BOILER_BITS = (NAV | HEADER | FOOTER | ASIDE | FORM | CONTROL | DIALOG
                 | sum(GROUP_BITS[f"class_{g}"] for g in ("comment", "related", "share", "footer", "nav",
                                                           "consent", "sidebar", "ad", "newsletter")))
@@ -323,10 +323,12 @@ def _container_columns(hints: list, prose_words: np.ndarray) -> list[np.ndarray]
             continue
         el = hint.element
         credit[el] = credit.get(el, 0.0) + prose_words[j]
-        while el not in parent:
-            parent[el] = el = el.getparent()
-            if el is None:
+        while el not in parent:  # up to an element already noted, or past the root
+            up = el.getparent()
+            parent[el] = up
+            if up is None:
                 break
+            el = up
     depth = _depths(parent)
     for el in sorted(parent, key=depth.__getitem__, reverse=True):
         up = parent[el]
