@@ -31,7 +31,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["CueSet", "cues", "languages", "CUE_DIR", "ExtraCues", "extra_cues", "check_extra_cues",
+__all__ = ["CueSet", "cues", "any_of", "languages", "CUE_DIR", "ExtraCues", "extra_cues", "check_extra_cues",
            "cue_tables"]
 
 CUE_DIR = Path(__file__).with_name("cues")
@@ -53,12 +53,29 @@ class CueSet:
     #: Substring search index: phrase by its first word (or first character, for scripts
     #: written without spaces), longest phrases first.
     by_first: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: What a line must start with for a template to match it: the text before a template's
+    #: first placeholder (by its first character), a digit when one starts with {n}; and
+    #: whether one starts with {title} (any character), which only lines with non-ASCII
+    #: characters need be tried on when those templates' text is not ASCII (Japanese, Korean,
+    #: Turkish). None when a line of any start may match. Most lines are tried on none.
+    template_heads: dict[str, tuple[str, ...]] | None = None
+    #: The ASCII ones among the phrases that start with a symbol (by_first[""]), in order.
+    ascii_symbol_phrases: tuple[str, ...] = ()
+    template_digit_head: bool = False
+    template_open_head: bool = False
 
     def matches(self, key: str) -> bool:
         """True when *key* (a line in cue_key form) is one of the phrases."""
         if key in self.exact:
             return True
         if self.template and len(key) <= MAX_TEMPLATE_LINE:
+            heads = self.template_heads
+            if heads is not None:
+                head = key[:1]
+                if not (key.startswith(heads.get(head, ()))
+                        or (self.template_digit_head and head.isdecimal())  # \d is isdecimal()
+                        or (self.template_open_head and not key.isascii())):
+                    return False
             return self.template.fullmatch(key) is not None
         return False
 
@@ -87,12 +104,14 @@ class CueSet:
                     if (at == 0 or not norm[at - 1].isalnum()) and _ends_word(norm, at + len(phrase), phrase):
                         return phrase
                     at = norm.find(phrase, at + 1)
-        if self.char_keys and _NO_SPACES.search(norm):
+        ascii_only = norm.isascii()  # then no CJK character, and no non-ASCII phrase, is in it
+        if self.char_keys and not ascii_only and _NO_SPACES.search(norm):
             for ch in sorted(self.char_keys.intersection(norm), key=norm.index):
                 for phrase in index[ch]:
                     if phrase in norm:
                         return phrase
-        for phrase in index.get("", ()):  # phrases that start with a symbol ("© ")
+        # Phrases that start with a symbol ("© "), in their order.
+        for phrase in self.ascii_symbol_phrases if ascii_only else index.get("", ()):
             if phrase in norm:
                 return phrase
         return None
@@ -109,6 +128,23 @@ class CueSet:
             if key.startswith(phrase) and (len(key) == len(phrase) or not key[len(phrase)].isalnum()):
                 return phrase
         return None
+
+
+def _template_heads(phrases: list[str]) -> tuple[dict[str, tuple[str, ...]] | None, bool, bool]:
+    """What lines the templates made of *phrases* can match (see CueSet.template_heads)."""
+    heads: dict[str, set[str]] = {}
+    digit = opened = False
+    for phrase in phrases:
+        parts = _PLACEHOLDER.split(cue_key(phrase))
+        if parts[0]:
+            heads.setdefault(parts[0][0], set()).add(parts[0])
+        elif parts[1] == "n":
+            digit = True
+        elif "".join(parts[2::2]).isascii():
+            return None, False, False  # {title} and ASCII text: a line of any start may match
+        else:
+            opened = True  # only lines with some of that non-ASCII text in them match
+    return {head: tuple(sorted(texts)) for head, texts in heads.items()}, digit, opened
 
 
 def _template(phrase: str) -> str:
@@ -169,10 +205,12 @@ def _cue_set(table: str, key: str, extra: tuple[str, ...]) -> CueSet:
     raw.extend(extra)
     exact = set()
     templates = []
+    template_phrases = []
     plain = []
     for phrase in raw:
         if _PLACEHOLDER.search(phrase):
             templates.append(_template(phrase))
+            template_phrases.append(phrase)
         else:
             k = cue_key(phrase)
             if k:
@@ -191,10 +229,47 @@ def _cue_set(table: str, key: str, extra: tuple[str, ...]) -> CueSet:
             key = first.group(0)
         by_first.setdefault(key, []).append(phrase)
     combined = re.compile("|".join(f"(?:{t})" for t in templates)) if templates else None
-    return CueSet(exact=frozenset(exact),
+    heads, digit_head, open_head = _template_heads(template_phrases)
+    return CueSet(exact=frozenset(exact), template_heads=heads, template_digit_head=digit_head,
+                  template_open_head=open_head,
+                  ascii_symbol_phrases=tuple(p for p in by_first.get("", ()) if p.isascii()),
                   template=combined, by_first={k: tuple(v) for k, v in by_first.items()},
                   word_keys=frozenset(k for k in by_first if k and not _NO_SPACES.match(k)),
                   char_keys=frozenset(k for k in by_first if k and _NO_SPACES.match(k)))
+
+
+_UNIONS: dict[tuple[int, ...], tuple[tuple[CueSet, ...], CueSet]] = {}
+
+
+def any_of(*sets: CueSet) -> CueSet:
+    """A CueSet that :meth:`~CueSet.matches` a key exactly when one of *sets* does.
+
+    A filter that tries a line on several sets in turn asks this one first: most lines match
+    none, and are then passed over with one test instead of one per set. Made once per
+    combination of sets (the sets are kept with it, so their ids stay theirs).
+    """
+    key = tuple(map(id, sets))
+    known = _UNIONS.get(key)
+    if known is not None:
+        return known[1]
+    patterns = [cs.template.pattern for cs in sets if cs.template is not None]
+    heads: dict[str, set[str]] | None = {}
+    for cs in sets:
+        if cs.template is None:
+            continue
+        if cs.template_heads is None:
+            heads = None
+            break
+        for head, texts in cs.template_heads.items():
+            heads.setdefault(head, set()).update(texts)
+    union = CueSet(
+        exact=frozenset().union(*(cs.exact for cs in sets)),
+        template=re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None,
+        template_heads=None if heads is None else {h: tuple(sorted(t)) for h, t in heads.items()},
+        template_digit_head=any(cs.template_digit_head for cs in sets if cs.template is not None),
+        template_open_head=any(cs.template_open_head for cs in sets if cs.template is not None))
+    _UNIONS[key] = (sets, union)
+    return union
 
 
 # ----------------------------------------------------------------------- pipeline phrases

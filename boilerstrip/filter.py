@@ -28,7 +28,7 @@ from .page import Line, Page
 __all__ = ["Span", "Filter"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Span:
     """A filter's answer: strip ``source[start:end]`` (whole lines) for ``reason``."""
 
@@ -36,6 +36,15 @@ class Span:
     end: int
     reason: str
     detail: str | None = None
+
+    def __init__(self, start: int, end: int, reason: str, detail: str | None = None) -> None:
+        # Written out: a frozen dataclass's generated __init__ sets each field through
+        # object.__setattr__, and filters make one Span per stripped line or block.
+        fields = self.__dict__
+        fields["start"] = start
+        fields["end"] = end
+        fields["reason"] = reason
+        fields["detail"] = detail
 
 
 class Filter:

@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import Any, NamedTuple
 
 from lxml import etree
 
-__all__ = ["DomHint", "HtmlText", "html_to_text", "parse_html", "FLAG_NAMES", "GROUPS"]
+__all__ = ["DomHint", "DomPaths", "HtmlText", "html_to_text", "parse_html", "FLAG_NAMES", "GROUPS"]
 
 #: Elements whose text a browser does not show as page text.
 DROP_TAGS = frozenset({
@@ -125,7 +126,10 @@ _ROLE_FLAGS = {
 #: Attribute tokens: split at anything that is not a letter or digit, and at camelCase humps.
 _TOKEN = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: What a browser shows as white space: \s and the zero-width characters.
 _SPACE_CHARS = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_ZERO_WIDTH_TO_SPACE = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "))
 
 
 class DomHint(NamedTuple):
@@ -152,9 +156,7 @@ class DomHint(NamedTuple):
 
     def names(self) -> list[str]:
         """Every flag and class group that applies, for explanations."""
-        found = [name for i, name in enumerate(FLAG_NAMES) if self.flags & (1 << i)]
-        found += [name for name, bit in GROUP_BITS.items() if self.flags & bit]
-        return found
+        return list(_flag_names(self.flags))
 
     def path(self) -> str:
         """The block element's XPath in its document, e.g. ``/html/body/div[2]/article/p[3]``."""
@@ -162,6 +164,77 @@ class DomHint(NamedTuple):
             return self.element.getroottree().getpath(self.element)
         except (AttributeError, ValueError):
             return ""
+
+
+class DomPaths:
+    """The XPath of elements of one tree, exactly as lxml's ``getpath()`` writes them, each
+    step worked out once.
+
+    ``getpath()`` (libxml2's ``xmlGetNodePath``) walks from the element to the root and, at
+    every level, scans the element's siblings for others of its name: a page's stripped
+    segments name a few hundred elements, and that scan, repeated for the ancestors they
+    share, cost milliseconds a page. Here each element's path is its parent's path plus one
+    step, remembered, and the steps of all children of a parent are found in one pass over
+    them. A step is the tag, with ``[k]`` when other children of the parent (or, for the root,
+    other top-level elements) share the tag, k counting from 1 among them, as libxml2 does for
+    elements without a namespace; anything else (a namespaced tag) is left to ``getpath()``.
+    """
+
+    def __init__(self) -> None:
+        self._paths: dict = {}
+        self._steps: dict = {}
+
+    def path(self, element: Any) -> str:
+        """The XPath of *element* in its document, e.g. ``/html/body/div[2]/article/p[3]``."""
+        found = self._paths.get(element)
+        if found is not None:
+            return found
+        chain = []
+        el = element
+        while el is not None and el not in self._paths:
+            chain.append(el)
+            el = el.getparent()
+        path = "" if el is None else self._paths[el]
+        for el in reversed(chain):
+            step = self._step(el)
+            path = el.getroottree().getpath(el) if step is None else f"{path}/{step}"
+            self._paths[el] = path
+        return path
+
+    def _step(self, element: Any) -> str | None:
+        step = self._steps.get(element)
+        if step is not None:
+            return step
+        tag = element.tag
+        if not isinstance(tag, str) or tag.startswith("{"):
+            return None
+        parent = element.getparent()
+        if parent is None:  # the root element; the parser may leave others beside it
+            siblings = [*reversed(list(element.itersiblings(preceding=True))), element,
+                        *element.itersiblings()]
+        else:
+            siblings = list(parent)
+        children = [child for child in siblings if isinstance(child.tag, str)]
+        total: dict[str, int] = {}
+        for child in children:
+            total[child.tag] = total.get(child.tag, 0) + 1
+        seen: dict[str, int] = {}
+        for child in children:
+            name = child.tag
+            if total[name] == 1:
+                self._steps[child] = name
+            else:
+                seen[name] = k = seen.get(name, 0) + 1
+                self._steps[child] = f"{name}[{k}]"
+        return self._steps.get(element)
+
+
+@lru_cache(maxsize=4096)
+def _flag_names(flags: int) -> tuple[str, ...]:
+    """The names of the flags and class groups set in *flags* (a page repeats a few values)."""
+    found = [name for i, name in enumerate(FLAG_NAMES) if flags & (1 << i)]
+    found += [name for name, bit in GROUP_BITS.items() if flags & bit]
+    return tuple(found)
 
 
 @dataclass
@@ -182,7 +255,7 @@ def parse_html(markup: str) -> Any:
     """
     if "\x00" in markup:
         markup = markup.replace("\x00", "")
-    if not markup.strip():
+    if not markup or markup.isspace():  # not markup.strip(), without copying the document
         return None
     parser = _parser()
     try:
@@ -263,11 +336,13 @@ _local = threading.local()
 
 def _parser() -> Any:
     """lxml's plain HTML parser (lxml.html's element classes cost a Python lookup per
-    element), one per thread: its error log, read after each parse, is its own."""
+    element), one per thread: its error log, read after each parse, is its own. It keeps no
+    table of id attributes (nothing here looks elements up by id; the tree is the same)."""
     parser = getattr(_local, "parser", None)
     if parser is None:
         parser = _local.parser = etree.HTMLParser(remove_comments=True, remove_pis=True,
-                                                  huge_tree=True, default_doctype=False)
+                                                  huge_tree=True, default_doctype=False,
+                                                  collect_ids=False)
     return parser
 
 
@@ -304,14 +379,16 @@ def _class_bits(value: str) -> int:
     return bits
 
 
-def _element_bits(el: Any, tag: str) -> int:
+def _element_bits(items: list[tuple[str, str]], tag: str) -> int:
+    """The flags an element of *tag* with attributes *items* (``el.items()``) sets."""
     bits = _TAG_FLAGS.get(tag, 0)
-    for name, value in el.items():
+    for name, value in items:
         kind = _ATTRIBUTES.get(name)
         if kind is None:
             continue
         if kind == 1:  # class, id
-            bits |= _class_bits(value)
+            known = _token_cache.get(value)
+            bits |= _class_bits(value) if known is None else known
         elif kind == 2:  # role
             bits |= _ROLE_FLAGS.get(value.strip().lower(), 0)
         elif kind == 3:  # hidden
@@ -347,11 +424,15 @@ def _walk(tree: Any, *, keep_noscript: bool) -> tuple[str, list[DomHint]]:
         nonlocal link_chars
         raw = "".join(pieces)
         pieces.clear()
-        lines = []
-        for part in raw.split("\n"):
-            line = _SPACE_CHARS.sub(" ", part).strip()
-            if line:
-                lines.append(line)
+        if _ZERO_WIDTH.search(raw):
+            raw = raw.translate(_ZERO_WIDTH_TO_SPACE)
+        # Each part's runs of _SPACE_CHARS become one space, none at the ends: with the
+        # zero-width ones made spaces, str.split() cuts at exactly the others (\s).
+        if "\n" in raw:
+            lines = [line for line in (" ".join(part.split()) for part in raw.split("\n")) if line]
+        else:  # one line, the usual case
+            line = " ".join(raw.split())
+            lines = [line] if line else []
         if lines:
             total = sum(map(len, lines))
             hint = DomHint(tag, flags & ~LINK, _HEADINGS.get(tag, 0),
@@ -368,7 +449,8 @@ def _walk(tree: Any, *, keep_noscript: bool) -> tuple[str, list[DomHint]]:
             if tag in drop or not isinstance(tag, str):
                 walker.skip_subtree()
                 continue
-            flags = top[0] | _element_bits(el, tag) if el.attrib else top[0] | _TAG_FLAGS.get(tag, 0)
+            items = el.items()
+            flags = top[0] | (_element_bits(items, tag) if items else _TAG_FLAGS.get(tag, 0))
             if tag in BLOCK_TAGS:
                 if pieces:
                     flush(*top)

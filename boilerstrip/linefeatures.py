@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 import numpy as np
 
@@ -27,7 +28,7 @@ from .dates import parse_date
 from .shape import ends_sentence, is_headline, is_prose, title_block
 from .stopwords import guess_stoplist, tokens
 from .htmltext import (ARTICLE, ASIDE, CONTROL, DIALOG, FLAG_NAMES, FOOTER, FORM, GROUP_BITS,
-                       HEADER, MAIN, NAV)
+                       HEADER, MAIN, NAV, DomHint)
 
 __all__ = ["FEATURE_NAMES", "HTML_FEATURE_NAMES", "line_features"]
 
@@ -40,6 +41,8 @@ _STOP_WINDOWS = (1, 3, 8)
 _DIGIT = re.compile(r"\d")
 _CAPITALISED = re.compile(r"\b[^\W\d_a-z]", re.UNICODE)
 _BULLETS = "•-*·»>|–—►▶✓✔"
+#: The bullets, for a set lookup of a line's first character.
+_BULLET_SET = frozenset(_BULLETS)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -84,10 +87,74 @@ def _dom_names() -> tuple[str, ...]:
 
 #: Columns for pages made from HTML: the text columns, then what the markup says.
 HTML_FEATURE_NAMES: tuple[str, ...] = FEATURE_NAMES + _dom_names()
+#: What a line without a hint contributes to the markup's columns: nothing.
+_NO_HINT = DomHint("", 0, 0, 0.0, None)
 #: Landmarks and class groups that mark boilerplate, for the windowed "boilerplate share".
 _BOILER_BITS = (NAV | HEADER | FOOTER | ASIDE | FORM | CONTROL | DIALOG
                 | sum(GROUP_BITS[f"class_{g}"] for g in ("comment", "related", "share", "footer", "nav",
                                                           "consent", "sidebar", "ad", "newsletter")))
+
+
+def _char_class(ch: str) -> int:
+    """Bit 1: a word character (regex \\w); bit 2: a digit (\\d); bit 4: a character that starts
+    a capitalised word after a non-word one (``[^\\W\\d_a-z]``). ``re`` decides \\w by
+    str.isalnum() (or "_") and \\d by str.isdecimal(), as here."""
+    word = ch.isalnum() or ch == "_"
+    decimal = ch.isdecimal()
+    capital = word and not decimal and ch != "_" and not "a" <= ch <= "z"
+    return word | decimal << 1 | capital << 2
+
+
+_ASCII_CLASS = np.array([_char_class(chr(i)) for i in range(128)], dtype=np.uint8)
+#: Classes of the non-ASCII characters met so far (a page uses a few dozen, or a few hundred).
+_CLASS_CACHE: dict[int, int] = {}
+
+
+def _char_classes(text: str) -> np.ndarray:
+    """The _char_class of each character of *text*, as an array."""
+    if text.isascii():
+        return _ASCII_CLASS[np.frombuffer(text.encode("ascii"), dtype=np.uint8)]
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes = np.empty(len(points), dtype=np.uint8)
+    low = points < 128
+    classes[low] = _ASCII_CLASS[points[low]]
+    high = ~low
+    distinct, where = np.unique(points[high], return_inverse=True)
+    table = []
+    for point in distinct.tolist():
+        known = _CLASS_CACHE.get(point)
+        if known is None:
+            known = _char_class(chr(point))
+            if len(_CLASS_CACHE) < 200_000:
+                _CLASS_CACHE[point] = known
+        table.append(known)
+    classes[high] = np.array(table, dtype=np.uint8)[where]
+    return classes
+
+
+def _digits_and_capitals(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per line: how many digits (``_DIGIT``) and capitalised words (``_CAPITALISED``) it has.
+
+    Counted for the whole page at once, from each character's class (see _char_class): a
+    digit is a \\d character, a capitalised word a capital-start character that no word
+    character precedes (``\\b``). A newline between two lines is no word character, so lines
+    do not run into each other.
+    """
+    n = len(texts)
+    classes = _char_classes("\n".join(texts))
+    word = (classes & 1).astype(bool)
+    after_gap = np.empty(len(classes), dtype=bool)
+    after_gap[:1] = True
+    np.logical_not(word[:-1], out=after_gap[1:])
+    lengths = np.fromiter(map(len, texts), dtype=np.intp, count=n)
+    ends = np.cumsum(lengths + 1) - 1  # where each line's newline (or the end) is
+    starts = ends - lengths
+    counts = []
+    for hit in ((classes & 2) > 0, ((classes & 4) > 0) & after_gap):
+        running = np.zeros(len(classes) + 1, dtype=np.intp)
+        np.cumsum(hit, out=running[1:])
+        counts.append((running[ends] - running[starts]).astype(float))
+    return counts[0], counts[1]
 
 
 def _window_sum(prefix: np.ndarray, n: int, w: int) -> np.ndarray:
@@ -121,59 +188,46 @@ def line_features(page: Page, *, dom: bool = False) -> tuple[list[Line], np.ndar
     if not n:
         return lines, np.zeros((0, len(HTML_FEATURE_NAMES if dom else FEATURE_NAMES)))
     by_index = {name: k for k, name in enumerate(RULE_FILTERS)}
-    line_tokens = [tokens(line.text) for line in lines]
+    texts = [line.text for line in lines]
+    # An ASCII line's lowercased tokens are the words of its folded form, found once already.
+    line_tokens = [line.norm_tokens if text.isascii() else tokens(text) for line, text in zip(lines, texts)]
     stoplist = guess_stoplist(line_tokens)
 
-    by = np.full(n, -1)
-    kept = np.ones(n)
-    words = np.empty(n)
-    chars = np.empty(n)
-    prose = np.zeros(n)
-    ends = np.zeros(n)
-    headline = np.zeros(n)
-    digits = np.empty(n)
-    caps = np.empty(n)
-    n_tokens = np.empty(n)
-    n_stop = np.empty(n)
-    bullet = np.zeros(n)
-    pipes = np.empty(n)
-    para_lines = np.empty(n)
+    # One pass per column, each a list made in a comprehension and turned into an array once:
+    # writing numpy arrays element by element from a Python loop costs more than the features.
+    stripped, stripped_by = page.stripped, page.stripped_by
+    at = [line.index for line in lines]
+    by = np.array([by_index.get(stripped_by[i], -1) if stripped[i] else -1 for i in at], dtype=int)
+    kept = np.array([0.0 if stripped[i] else 1.0 for i in at])
+    word_list = [line.words for line in lines]
+    words = np.array(word_list, dtype=float)
+    chars = np.array([len(text) for text in texts], dtype=float)
+    ends = np.array([ends_sentence(text) for text in texts], dtype=float)
+    prose = np.array([is_prose(line) for line in lines], dtype=float)
+    headline = np.array([is_headline(line) for line in lines], dtype=float)
+    digits, caps = _digits_and_capitals(texts)
+    n_tokens = np.array([len(toks) for toks in line_tokens], dtype=float)
+    if stoplist:
+        n_stop = np.array([sum(map(stoplist.__contains__, toks)) for toks in line_tokens], dtype=float)
+    else:
+        n_stop = np.zeros(n)
+    bullet = np.array([text.lstrip()[:1] in _BULLET_SET for text in texts], dtype=float)
+    pipes = np.array([text.count("|") for text in texts], dtype=float)
+    paragraphs = page.paragraphs
+    para_lines = np.array([paragraphs[line.paragraph].last - paragraphs[line.paragraph].first + 1
+                           for line in lines], dtype=float)
+    short = np.array([w <= 3 for w in word_list], dtype=float)
     date_only = np.zeros(n)
     number_only = np.zeros(n)
-    short = np.zeros(n)
-    copies: dict[str, int] = {}
-    title_at = -1
-    block = title_block(page)
-    for j, line in enumerate(lines):
-        text = line.text
-        name = page.stripped_by[line.index]
-        if page.stripped[line.index]:
-            kept[j] = 0.0
-            by[j] = by_index.get(name, -1)
-        w = line.words
-        words[j] = w
-        chars[j] = len(text)
-        ends[j] = ends_sentence(text)
-        prose[j] = is_prose(line)
-        headline[j] = is_headline(line)
-        digits[j] = len(_DIGIT.findall(text))
-        caps[j] = len(_CAPITALISED.findall(text))
-        toks = line_tokens[j]
-        n_tokens[j] = len(toks)
-        n_stop[j] = sum(1 for t in toks if t in stoplist) if stoplist else 0
-        stripped_text = text.lstrip()
-        bullet[j] = bool(stripped_text) and stripped_text[0] in _BULLETS
-        pipes[j] = text.count("|")
-        paragraph = page.paragraphs[line.paragraph]
-        para_lines[j] = paragraph.last - paragraph.first + 1
-        if line.index == block.title:
-            title_at = j
-        short[j] = w <= 3
+    for j, w in enumerate(word_list):
         if w <= 8:
+            text = texts[j]
             date_only[j] = parse_date(text) is not None
             number_only[j] = not _LETTER.search(text)
-        key = line.repeat_key
-        copies[key] = copies.get(key, 0) + 1
+    keys = [line.repeat_key for line in lines]
+    copies = Counter(keys)
+    block = title_block(page)
+    title_at = at.index(block.title) if block.title in at else -1
 
     idx = np.arange(n)
     kept_prose_words = words * prose * kept
@@ -186,7 +240,7 @@ def line_features(page: Page, *, dom: bool = False) -> tuple[list[Line], np.ndar
     p_stripped = _prefix(1.0 - kept)
 
     cols: list[np.ndarray] = [1.0 - kept]
-    cols += [(by == k).astype(float) for k in range(len(RULE_FILTERS))]
+    cols.append((by[:, None] == np.arange(len(RULE_FILTERS))).astype(float))  # a block of columns
     cols += [np.log1p(words), np.log1p(chars), prose, ends, headline,
              digits / (chars + 1), caps / (words + 1), idx / n,
              p_prose[:-1] / total_prose, (total_prose - p_prose[1:]) / total_prose,
@@ -234,7 +288,7 @@ def line_features(page: Page, *, dom: bool = False) -> tuple[list[Line], np.ndar
     for w in _STOP_WINDOWS:
         cols.append(_window_sum(p_stop, n, w) / (_window_sum(p_tok, n, w) + 1))
     cols += [date_only, number_only,
-             np.log(np.array([copies[line.repeat_key] for line in lines], dtype=float))]
+             np.log(np.array([copies[key] for key in keys], dtype=float))]
     p_short = _prefix(short)
     for w in _SIDE_WINDOWS:
         cols.append(_window_sum(p_short, n, w) / _window_len(n, w))
@@ -258,64 +312,103 @@ def _container_columns(hints: list, prose_words: np.ndarray) -> list[np.ndarray]
     total = float(prose_words.sum())
     if not total:
         return [np.zeros(n)] * 4
+    # Each element of the tree that holds prose is met once, not once per prose line below
+    # it: credit the block elements with their own lines' words, note every ancestor, then
+    # pass the sums up from the deepest element (sums of word counts are exact in any order).
     credit: dict = {}
-    depth: dict = {}
+    parent: dict = {}
     for j in np.flatnonzero(prose_words):
         hint = hints[j]
         if hint is None:
             continue
-        chain = []
         el = hint.element
-        while el is not None:
-            chain.append(el)
-            credit[el] = credit.get(el, 0.0) + prose_words[j]
-            el = el.getparent()
-        for k, el in enumerate(reversed(chain)):
-            depth[el] = k
+        credit[el] = credit.get(el, 0.0) + prose_words[j]
+        while el not in parent:  # up to an element already noted, or past the root
+            up = el.getparent()
+            parent[el] = up
+            if up is None:
+                break
+            el = up
+    depth = _depths(parent)
+    for el in sorted(parent, key=depth.__getitem__, reverse=True):
+        up = parent[el]
+        if up is not None:
+            credit[up] = credit.get(up, 0.0) + credit.get(el, 0.0)
     half = total / 2
+    # The deepest element holding more than half: elements of one depth are disjoint, so at
+    # most one of them can, and the answer does not depend on the order they are met in.
     container = max((el for el, c in credit.items() if c > half), key=depth.__getitem__, default=None)
-    inside = set(container.iter()) if container is not None else set()
-    in_container = np.zeros(n)
-    parent_share = np.zeros(n)
-    grandparent_share = np.zeros(n)
-    for j, hint in enumerate(hints):
+    within = {container: True} if container is not None else {}
+    inside_col: list[bool] = []
+    parent_credit: list[float] = []
+    grandparent_credit: list[float] = []
+    for hint in hints:
         if hint is None:
+            inside_col.append(False)
+            parent_credit.append(0.0)
+            grandparent_credit.append(0.0)
             continue
         el = hint.element
-        in_container[j] = el in inside
-        parent = el.getparent()
-        if parent is not None:
-            parent_share[j] = credit.get(parent, 0.0) / total
-            grand = parent.getparent()
-            if grand is not None:
-                grandparent_share[j] = credit.get(grand, 0.0) / total
+        inside = within.get(el)
+        inside_col.append(_within(el, within) if inside is None else inside)
+        up = el.getparent()  # None at the root: no credit, like an element without text
+        parent_credit.append(credit.get(up, 0.0))
+        grandparent_credit.append(credit.get(up.getparent(), 0.0) if up is not None else 0.0)
+    in_container = np.array(inside_col, dtype=float)
+    parent_share = np.array(parent_credit, dtype=float) / total
+    grandparent_share = np.array(grandparent_credit, dtype=float) / total
     share = credit[container] / total if container is not None else 0.0
     return [in_container, np.full(n, share), parent_share, grandparent_share]
+
+
+def _depths(parent: dict) -> dict:
+    """Each element's number of ancestors, for a *parent* map that holds every ancestor."""
+    depth: dict = {None: -1}
+    for el in parent:
+        path = []
+        while el not in depth:
+            path.append(el)
+            el = parent[el]
+        known = depth[el]
+        for el in reversed(path):
+            known += 1
+            depth[el] = known
+    del depth[None]
+    return depth
+
+
+def _within(el, known: dict) -> bool:
+    """True when *el* is the container or lies inside it; *known* (starting as {container:
+    True}) remembers the answer for every element walked through, so each is walked once."""
+    path = []
+    while el is not None and el not in known:
+        path.append(el)
+        el = el.getparent()
+    answer = known[el] if el is not None else False
+    for step in path:
+        known[step] = answer
+    return answer
 
 
 def _dom_columns(page: Page, lines: list[Line], kept_prose_words: np.ndarray) -> list[np.ndarray]:
     """The markup's columns: flags and class groups, tag, link share, and their surroundings."""
     n = len(lines)
-    hints = page.hints or [None] * len(page.lines)
-    flags = np.zeros(n, dtype=np.int64)
-    heading = np.zeros(n)
-    link = np.zeros(n)
-    tag_col = np.full(n, len(_DOM_TAGS))
-    block_id = np.zeros(n, dtype=np.int64)
+    page_hints = page.hints or [None] * len(page.lines)
+    line_hints = [page_hints[line.index] for line in lines]
+    # A line with no hint reads as markup that says nothing (its tag counts as "other").
+    hints = [hint or _NO_HINT for hint in line_hints]
+    flags = np.array([hint.flags for hint in hints], dtype=np.int64)
+    heading = np.array([hint.heading for hint in hints], dtype=float)
+    link = np.array([hint.link_share for hint in hints], dtype=float)
     tag_index = {t: k for k, t in enumerate(_DOM_TAGS)}
-    for j, line in enumerate(lines):
-        hint = hints[line.index]
-        if hint is None:
-            continue
-        flags[j] = hint.flags
-        heading[j] = hint.heading
-        link[j] = hint.link_share
-        tag_col[j] = tag_index.get(hint.tag, len(_DOM_TAGS))
-        block_id[j] = id(hint.element)
-    cols = [((flags >> bit) & 1).astype(float) for bit in range(len(FLAG_NAMES))]
-    cols += [((flags & bit) > 0).astype(float) for bit in GROUP_BITS.values()]
+    tag_col = np.array([tag_index.get(hint.tag, len(_DOM_TAGS)) for hint in hints], dtype=int)
+    block_id = np.array([0 if hint.element is None else id(hint.element) for hint in hints], dtype=np.int64)
+    # Column blocks (np.column_stack takes 2-D pieces as they are): one operation per block,
+    # not one per column.
+    cols = [((flags[:, None] >> np.arange(len(FLAG_NAMES))) & 1).astype(float)]
+    cols.append(((flags[:, None] & np.array(list(GROUP_BITS.values()), dtype=np.int64)) > 0).astype(float))
     cols += [heading, link]
-    cols += [(tag_col == k).astype(float) for k in range(len(_DOM_TAGS) + 1)]
+    cols.append((tag_col[:, None] == np.arange(len(_DOM_TAGS) + 1)).astype(float))
     total = kept_prose_words.sum() or 1.0
     in_article = (flags & ARTICLE) > 0
     in_main = (flags & MAIN) > 0
@@ -324,7 +417,7 @@ def _dom_columns(page: Page, lines: list[Line], kept_prose_words: np.ndarray) ->
              np.full(n, kept_prose_words[in_main].sum() / total)]
     same = (block_id[1:] == block_id[:-1]).astype(float)
     cols += [np.concatenate([[0.0], same]), np.concatenate([same, [0.0]])]
-    cols += _container_columns([hints[line.index] for line in lines], kept_prose_words)
+    cols += _container_columns(line_hints, kept_prose_words)
     p_link = _prefix(link)
     p_boiler = _prefix(((flags & _BOILER_BITS) > 0).astype(float))
     for w in _DOM_WINDOWS:

@@ -23,6 +23,8 @@ __all__ = ["Line", "Paragraph", "Page", "normalize", "cue_key", "word_count"]
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")
 #: The same characters, for stripping a line's terminator off a splitlines() piece.
 _BREAK_CHARS = "\r\n\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e"
+#: The runs of white space normalize() folds to one space (it cuts at them with str.split(),
+#: which knows the same characters).
 _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"\w+")
@@ -44,9 +46,12 @@ def normalize(text: str) -> str:
     if text.isascii():
         # NFKC leaves ASCII unchanged, casefold() is lower() there, and the backquote is the
         # quote table's only ASCII entry: most lines of most pages take this shortcut.
-        return _SPACES.sub(" ", text.lower().replace("`", "'")).strip()
+        return " ".join(text.lower().replace("`", "'").split())
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    return _SPACES.sub(" ", text).strip()
+    # str.split() cuts at exactly the characters regex \s matches (both ask
+    # Py_UNICODE_ISSPACE) and drops them at the ends: the same as _SPACES.sub(" ", text)
+    # followed by strip(), without building one replacement per space.
+    return " ".join(text.split())
 
 
 def cue_key(text: str) -> str:
@@ -60,11 +65,22 @@ def cue_key(text: str) -> str:
 
 def word_count(text: str) -> int:
     """Number of words; CJK text, written without spaces, counts one word per two characters."""
+    if text.isascii():
+        return len(_WORD.findall(text))  # no CJK characters to look for
     cjk = len(_CJK.findall(text))
     if not cjk:
         return len(_WORD.findall(text))
     # \w+ sees a run of CJK characters as one word; count those by characters instead.
     return cjk // 2 + len(_WORD.findall(_CJK.sub(" ", text)))
+
+
+def _without_break(piece: str) -> str:
+    """A splitlines(keepends=True) piece without its line break (each has one, or none: the last)."""
+    if piece.endswith("\r\n"):
+        return piece[:-2]
+    if piece and piece[-1] in _BREAK_CHARS:
+        return piece[:-1]
+    return piece
 
 
 class _cached:
@@ -88,7 +104,7 @@ class _cached:
         return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Line:
     """One line of the source: ``source[start:end] == text``; the terminator is not included."""
 
@@ -101,8 +117,16 @@ class Line:
     #: every filter
     is_blank: bool = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "is_blank", self.paragraph < 0)
+    def __init__(self, index: int, start: int, end: int, text: str, paragraph: int) -> None:
+        # Written out rather than generated: a frozen dataclass's __init__ goes through
+        # object.__setattr__ once per field, and a page makes one Line per line of its source.
+        fields = self.__dict__
+        fields["index"] = index
+        fields["start"] = start
+        fields["end"] = end
+        fields["text"] = text
+        fields["paragraph"] = paragraph
+        fields["is_blank"] = paragraph < 0
 
     @_cached
     def norm(self) -> str:
@@ -110,9 +134,18 @@ class Line:
         return normalize(self.text)
 
     @_cached
+    def norm_tokens(self) -> list[str]:
+        """Every word (``\\w+`` run) of :attr:`norm`, in order, repeats included.
+
+        Found once and shared: the distinct words, the word count of an ASCII line and the
+        main-block model's stopword counts all read them.
+        """
+        return _WORD.findall(self.norm)
+
+    @_cached
     def norm_words(self) -> tuple[str, ...]:
         """The distinct words of :attr:`norm`, in order: what cue phrase lookups index on."""
-        return tuple(dict.fromkeys(_WORD.findall(self.norm)))
+        return tuple(dict.fromkeys(self.norm_tokens))
 
     @_cached
     def key(self) -> str:
@@ -122,10 +155,19 @@ class Line:
     @_cached
     def repeat_key(self) -> str:
         """The line with case, whitespace and punctuation folded away: how repeats are compared."""
-        return _NON_WORD.sub(" ", self.norm).strip()
+        norm = self.norm
+        if "_" not in norm:
+            # Without underscores the runs of [^\W_] are the \w+ runs: the words, joined.
+            return " ".join(self.norm_tokens)
+        return _NON_WORD.sub(" ", norm).strip()
 
     @_cached
     def words(self) -> int:
+        """Number of words (see :func:`word_count`)."""
+        if self.text.isascii():
+            # Folding an ASCII line changes only case, white space and the backquote, none
+            # of which starts or ends a word: its words are those of the folded line.
+            return len(self.norm_tokens)
         return word_count(self.text)
 
     @property
@@ -133,13 +175,20 @@ class Line:
         return len(self.text.strip())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Paragraph:
     """A run of non-blank lines with blank lines (or the page edges) around it."""
 
     index: int
     first: int  # line index
     last: int  # line index, inclusive
+
+    def __init__(self, index: int, first: int, last: int) -> None:
+        # Written out, as Line's: a frozen dataclass's generated __init__ costs more.
+        fields = self.__dict__
+        fields["index"] = index
+        fields["first"] = first
+        fields["last"] = last
 
     @property
     def line_indices(self) -> range:
@@ -183,17 +232,17 @@ class Page:
         pos = content_start
         para_first = -1
         body = source[content_start:] if content_start else source
-        pieces = body.splitlines(keepends=True) or [""]
-        for piece in pieces:
-            if piece.endswith("\r\n"):  # each piece ends in one line break, or none (the last)
-                text = piece[:-2]
-            elif piece and piece[-1] in _BREAK_CHARS:
-                text = piece[:-1]
-            else:
-                text = piece
+        if "\r\n" in body:
+            pieces = body.splitlines(keepends=True) or [""]
+            texts = [_without_break(piece) for piece in pieces]
+            steps = [len(piece) for piece in pieces]
+        else:  # every line break is one character: no need to keep them to know where lines start
+            texts = body.splitlines() or [""]
+            steps = [len(text) + 1 for text in texts]
+        for text, step in zip(texts, steps):
             end = pos + len(text)
             index = len(lines)
-            if text.strip():
+            if text and not text.isspace():  # text.strip(), without copying the line
                 if para_first < 0:
                     para_first = index
                 lines.append(Line(index, pos, end, text, len(paragraphs)))
@@ -202,7 +251,7 @@ class Page:
                     paragraphs.append(Paragraph(len(paragraphs), para_first, index - 1))
                     para_first = -1
                 lines.append(Line(index, pos, end, text, -1))
-            pos += len(piece)
+            pos += step
         if para_first >= 0:
             paragraphs.append(Paragraph(len(paragraphs), para_first, len(lines) - 1))
         return cls(source, lines, paragraphs, url, [False] * len(lines), [None] * len(lines),
@@ -234,11 +283,22 @@ class Page:
 
     def content_lines(self) -> Iterator[Line]:
         """Non-blank lines, stripped or not."""
-        return (line for line in self.lines if not line.is_blank)
+        content = self._memo.get("content_lines")
+        if content is None:  # lines never change: listed once per page
+            content = self._memo["content_lines"] = [line for line in self.lines if not line.is_blank]
+        return iter(content)
 
     def kept_lines(self) -> Iterator[Line]:
-        """Non-blank lines that no earlier filter stripped."""
-        return (line for line in self.lines if not line.is_blank and not self.stripped[line.index])
+        """Non-blank lines that no earlier filter stripped.
+
+        Every filter walks them, and most ask before the page has changed since the last one
+        did: the list is made once per change of ``stripped`` (see :meth:`memo`).
+        """
+        return iter(self.memo("kept_lines", Page._kept_lines))
+
+    def _kept_lines(self) -> list[Line]:
+        stripped = self.stripped
+        return [line for line in self.content_lines() if not stripped[line.index]]
 
     def next_content(self, index: int, *, kept_only: bool = False) -> Line | None:
         """The first non-blank line after line *index* (skipping stripped ones if asked)."""
@@ -273,15 +333,13 @@ class Page:
         return self.memo("repeats", Page._repeats)
 
     def _repeats(self) -> set[int]:
-        seen: set[str] = set()
-        out: set[int] = set()
-        for line in self.kept_lines():
-            key = line.repeat_key
-            if key in seen:
-                out.add(line.index)
-            elif key:
-                seen.add(key)
-        return out
+        kept = self.memo("kept_lines", Page._kept_lines)
+        keys = [line.repeat_key for line in kept]
+        at = [line.index for line in kept]
+        # Each key's first kept line (a dict made from the end keeps the earliest); a line
+        # repeats when its key is not empty and an earlier line has it.
+        first = dict(zip(reversed(keys), reversed(at)))
+        return {i for key, i in zip(keys, at) if key and first[key] != i}
 
     def paragraph_lines(self, paragraph: Paragraph) -> Sequence[Line]:
         return self.lines[paragraph.first:paragraph.last + 1]

@@ -18,6 +18,7 @@ from typing import Any, Mapping, Sequence, Union
 from .cues import check_extra_cues, extra_cues
 from .errors import FilterError
 from .filter import Filter, Span
+from .htmltext import DomPaths
 from .page import Page
 from .registry import get_filter
 from .result import Result, Segment, rebuild_text
@@ -199,23 +200,48 @@ class Pipeline:
 
 
 def _dom_path(page: Page, first: int, last: int) -> str | None:
-    """XPath of the innermost element holding lines *first* to *last* (HTML pages only)."""
+    """XPath of the innermost element holding lines *first* to *last* (HTML pages only).
+
+    That is the lines' block elements' deepest common ancestor: two paths agree step for step
+    exactly as far as the elements share ancestors, so only that one element's path is asked
+    for, not every block element's.
+    """
     if page.hints is None:
         return None
-    blocks = {id(hint.element): hint for hint in page.hints[first:last + 1] if hint is not None}
-    paths = {hint.path() for hint in blocks.values()}  # once per block element, not per line
-    if not paths:
+    blocks = list({id(hint.element): hint.element
+                   for hint in page.hints[first:last + 1] if hint is not None}.values())
+    if not blocks:
         return None
-    if len(paths) == 1:
-        return paths.pop()
-    common = min(paths).split("/")
-    for path in paths:
-        steps = path.split("/")
-        n = 0
-        while n < len(common) and n < len(steps) and common[n] == steps[n]:
-            n += 1
-        common = common[:n]
-    return "/".join(common) or "/"
+    holder = blocks[0] if len(blocks) == 1 else _common_ancestor(blocks)
+    if holder is None:
+        return "/"  # elements of different top-level trees share no step
+    try:
+        return _dom_paths(page).path(holder)
+    except (AttributeError, ValueError):  # what DomHint.path() gives for an unusable element
+        return ""
+
+
+def _common_ancestor(elements: list) -> Any:
+    """The deepest element that is, or is an ancestor of, each of *elements* (None if none is)."""
+    first = elements[0]
+    chain = [first, *first.iterancestors()][::-1]  # from the root down to the first element
+    depth = {el: k for k, el in enumerate(chain)}
+    deepest = len(chain) - 1
+    for el in elements[1:]:
+        while el is not None and el not in depth:
+            el = el.getparent()
+        if el is None:
+            return None
+        deepest = min(deepest, depth[el])
+    return chain[deepest]
+
+
+def _dom_paths(page: Page) -> DomPaths:
+    """The page's path finder, made on first use: segments share ancestors, it shares steps."""
+    finder = page._memo.get("dom_paths")
+    if finder is None:
+        finder = page._memo["dom_paths"] = DomPaths()
+    return finder
 
 
 def page_segments(page: Page) -> list[Segment]:
@@ -228,19 +254,21 @@ def page_segments(page: Page) -> list[Segment]:
 
 def _line_at(page: Page, offset: int, edge: str) -> int | None:
     """Index of the line that starts (edge='start') or ends (edge='end') exactly at *offset*."""
-    lo, hi = 0, len(page.lines) - 1
-    attr = "start" if edge == "start" else "end"
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        value = getattr(page.lines[mid], attr)
-        if value == offset:
-            # Empty lines share start and end offsets with nothing else, so one match is exact.
-            return mid
-        if value < offset:
-            lo = mid + 1
-        else:
-            hi = mid - 1
-    return None
+    return _line_edges(page)[edge].get(offset)
+
+
+def _line_edges(page: Page) -> dict[str, dict[int, int]]:
+    """Line index by start offset and by end offset, made once per page.
+
+    Both offsets strictly increase from line to line (an empty line's start and end equal
+    each other, but a line break separates it from its neighbours), so each maps one to one.
+    """
+    edges = page._memo.get("line_edges")
+    if edges is None:
+        lines = page.lines
+        edges = page._memo["line_edges"] = {"start": {line.start: line.index for line in lines},
+                                            "end": {line.end: line.index for line in lines}}
+    return edges
 
 
 _default: Pipeline | None = None

@@ -16,7 +16,7 @@ from .page import Line, Page
 __all__ = ["Segment", "Result", "rebuild_text", "covering_segments"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Segment:
     """One stripped span of the source: ``text == source[start:end]``.
 
@@ -33,6 +33,18 @@ class Segment:
     text: str
     detail: str | None = None
     dom_path: str | None = None
+
+    def __init__(self, start: int, end: int, filter: str, reason: str, text: str,
+                 detail: str | None = None, dom_path: str | None = None) -> None:
+        # Written out, as Span's: cheaper than the generated frozen __init__.
+        fields = self.__dict__
+        fields["start"] = start
+        fields["end"] = end
+        fields["filter"] = filter
+        fields["reason"] = reason
+        fields["text"] = text
+        fields["detail"] = detail
+        fields["dom_path"] = dom_path
 
     def to_dict(self) -> dict[str, Any]:
         data = {"start": self.start, "end": self.end, "filter": self.filter,

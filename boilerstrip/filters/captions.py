@@ -52,7 +52,8 @@ class CaptionsFilter(Filter):
                 yield self.strip(page, line, "caption_credit", f"starts with {prefixes.starts(norm)!r}")
             elif line.words <= 15 and line.key.endswith(_AGENCY_SUFFIXES):
                 yield self.strip(page, line, "agency_credit", "ends with a picture agency's name")
-            elif line.words <= _TRAILING_CREDIT_LINE and self._ends_with_credit(norm, labels):
+            # A credit label ends with a colon: a line without one (no sep) has none.
+            elif sep and line.words <= _TRAILING_CREDIT_LINE and self._ends_with_credit(norm, labels):
                 yield self.strip(page, line, "caption_credit", "a picture's caption ending in its credit")
 
     @staticmethod

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..cues import cues
+from ..cues import any_of, cues
 from ..filter import Filter, Span
 from ..page import Line, Page
 from ..registry import register_filter
@@ -43,6 +43,7 @@ class CommentsFilter(Filter):
         thread = cues("comments", "thread_heading")
         reply = cues("comments", "reply_link")
         closed = cues("comments", "closed")
+        any_cue = any_of(heading, thread, form_line, closed, reply)
 
         content: list[Line] = list(page.kept_lines())
         n = len(content)
@@ -50,8 +51,8 @@ class CommentsFilter(Filter):
         while pos < n:
             line = content[pos]
             key = line.key
-            if line.words > 40:
-                pos += 1
+            if line.words > 40 or not (any_cue.matches(key) or (line.words <= 12 and heading.starts(key))):
+                pos += 1  # no cue of any kind: most lines
                 continue
             if heading.matches(key) or (line.words <= 12 and heading.starts(key)):
                 end = self._form_end(content, pos, form_line, label, reply, closed)

@@ -41,8 +41,9 @@ class FooterFilter(Filter):
 
         for line in page.kept_lines():
             if line.words <= _MAX_WORDS:
-                head = line.norm[:40]
-                if _COPYRIGHT.match(head) or (_COPYRIGHT.search(head) and line.words <= 15):
+                # The first mark found starts the line, or a short line has one anywhere.
+                mark = _COPYRIGHT.search(line.norm[:40])
+                if mark and (mark.start() == 0 or line.words <= 15):
                     yield from flush()
                     yield self.strip(page, line, "copyright_notice")
                     continue

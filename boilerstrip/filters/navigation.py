@@ -22,6 +22,8 @@ from ..shape import ends_sentence, first_prose, last_prose, title_block
 
 #: Separators of inline menus and breadcrumbs, with spaces around them ("Home | World").
 _MENU_SEPARATOR = re.compile(r"\s+(?:[|·•»›>/→]|::)\s+|\s*[|»›]\s*")
+#: The characters _MENU_SEPARATOR cannot match without.
+_SEPARATOR_CHARS = re.compile(r"[|·•»›>/→:]")
 _MAX_ITEM_WORDS = 4
 _MAX_ITEM_CHARS = 40
 
@@ -68,7 +70,12 @@ class NavigationFilter(Filter):
     def _menu_parts(line: Line) -> list[str]:
         if line.words > 40 or line.length > 400:
             return []
-        parts = [p.strip() for p in _MENU_SEPARATOR.split(line.norm)]
+        norm = line.norm
+        if not _SEPARATOR_CHARS.search(norm):
+            # Every separator has one of these characters; the folded line has no white
+            # space at its ends, so unsplit it is its only part.
+            return [norm] if norm else []
+        parts = [p.strip() for p in _MENU_SEPARATOR.split(norm)]
         return [p for p in parts if p]
 
     def _menu_runs(self, page: Page, taken: set[int]) -> Iterable[Span]:
