@@ -228,7 +228,7 @@ class MainBlockFilter(Filter):
     @staticmethod
     def line_scores(page: Page, lines: list, rows: np.ndarray, probs: np.ndarray,
                     block: tuple[int, int], line_model: TreeModel | None) -> np.ndarray | None:
-        """The line model's probability that each line is content itself (None without a model).
+        """The line model's probability that each kept line is content itself (None without a model).
 
         It reads the line's own features and where the line stands relative to the block
         (:mod:`boilerstrip.block_context`).
@@ -237,7 +237,12 @@ class MainBlockFilter(Filter):
             return None
         words = np.array([line.words for line in lines], dtype=float)
         stripped = np.array([bool(page.stripped[line.index]) for line in lines])
-        return line_model.predict_proba(np.hstack([rows, block_context(probs, words, stripped, block)]))
+        kept = np.flatnonzero(~stripped)  # the rules' lines are never judged again: not scored
+        own = np.zeros(len(lines))
+        if len(kept):
+            context = block_context(probs, words, stripped, block)
+            own[kept] = line_model.predict_proba(np.hstack([rows[kept], context[kept]]))
+        return own
 
     def _keeps_any(self, page: Page, lines: list, own: np.ndarray, first: int, last: int) -> bool:
         for j, line in enumerate(lines):
