@@ -60,7 +60,7 @@ import numpy as np
 import boilerstrip
 from boilerstrip.decode import decode, decode_html
 from boilerstrip.filters.main_block import MainBlockFilter
-from boilerstrip.block_context import BLOCK_CONTEXT_NAMES, block_context
+from boilerstrip.block_context import BLOCK_CONTEXT_NAMES, page_block_context
 from boilerstrip.linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
 from boilerstrip.shape import first_prose
 from boilerstrip.model import FORMAT, MODEL_DIR, TreeModel
@@ -299,9 +299,7 @@ def block_context_of(finder: MainBlockFilter, page: Page) -> np.ndarray:
     """The block-context rows of *page*'s non-blank lines, as main_block computes them."""
     lines, probs = finder.scores(page)
     block = finder.locate(page, lines, probs) if lines and first_prose(page) is not None else None
-    words = np.array([line.words for line in lines], dtype=float)
-    stripped = np.array([bool(page.stripped[line.index]) for line in lines], dtype=bool)
-    return block_context(probs, words, stripped, block)
+    return page_block_context(page, lines, probs, block)
 
 
 def export(model, info: dict, features: tuple[str, ...] = FEATURE_NAMES) -> dict:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["BLOCK_CONTEXT_NAMES", "block_context"]
+__all__ = ["BLOCK_CONTEXT_NAMES", "block_context", "page_block_context"]
 
 BLOCK_CONTEXT_NAMES: tuple[str, ...] = (
     "block_score", "block_score_mean_1", "block_score_mean_3", "block_score_mean_8",
@@ -65,3 +65,14 @@ def block_context(scores: np.ndarray, words: np.ndarray, stripped: np.ndarray,
         np.append(scores[1:], 0.0), np.insert(scores[:-1], 0, 0.0),
     ]
     return np.column_stack(columns)
+
+
+def page_block_context(page, lines: list, scores: np.ndarray, block: tuple[int, int] | None) -> np.ndarray:
+    """:func:`block_context` for *lines* of *page* (its non-blank lines, as main_block scores them).
+
+    The one place the filter and its training (bench/train_main_block.py) build these rows, so
+    the line model is always read with the columns it learned from.
+    """
+    words = np.array([line.words for line in lines], dtype=float)
+    stripped = np.array([bool(page.stripped[line.index]) for line in lines], dtype=bool)
+    return block_context(scores, words, stripped, block)

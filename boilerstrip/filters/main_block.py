@@ -45,7 +45,7 @@ from typing import Iterable
 
 import numpy as np
 
-from ..block_context import BLOCK_CONTEXT_NAMES, block_context
+from ..block_context import BLOCK_CONTEXT_NAMES, page_block_context
 from ..filter import Filter, Span
 from ..linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
 from ..model import TreeModel, load_model
@@ -235,12 +235,10 @@ class MainBlockFilter(Filter):
         """
         if line_model is None:
             return None
-        words = np.array([line.words for line in lines], dtype=float)
-        stripped = np.array([bool(page.stripped[line.index]) for line in lines])
-        kept = np.flatnonzero(~stripped)  # the rules' lines are never judged again: not scored
-        own = np.zeros(len(lines))
+        kept = np.flatnonzero([not page.stripped[line.index] for line in lines])
+        own = np.zeros(len(lines))  # the rules' lines are never judged again: not scored
         if len(kept):
-            context = block_context(probs, words, stripped, block)
+            context = page_block_context(page, lines, probs, block)
             own[kept] = line_model.predict_proba(np.hstack([rows[kept], context[kept]]))
         return own
 
