@@ -31,6 +31,8 @@ def page_fingerprint(result: boilerstrip.Result) -> str:
     for seg in result.stripped:
         digest.update(json.dumps([seg.start, seg.end, seg.filter, seg.reason, seg.detail,
                                   seg.dom_path], ensure_ascii=False).encode())
+    for note in result.overruled:
+        digest.update(json.dumps(note.to_dict(), ensure_ascii=False).encode())
     digest.update(json.dumps(result.meta, sort_keys=True, default=str, ensure_ascii=False).encode())
     return digest.hexdigest()
 

@@ -24,10 +24,11 @@ What it does:
    the figures to report, never the training fit.
 4. With ``--kind html``, trains the line model too (unless ``--no-line-model``), the second
    stage: it decides each kept line from the line's own features and where it stands relative
-   to the block (:mod:`boilerstrip.block_context`). Its training rows need block scores the
+   to the block (:mod:`boilerstrip.block_context`), and whether a line a rule stripped inside
+   the block is content after all (``keep_threshold``). Its training rows need block scores the
    block model did not fit, so every page gets its block scores from the fold model that held
    it out (:func:`out_of_fold_scores`); the line model of each CV fold, and the shipped one,
-   learn from those. Every kept line is labelled by whether its own words are in the gold
+   learn from those. Every line, kept or stripped by a rule, is labelled by whether its own words are in the gold
    (:func:`gold_line_labels`) or by the with/without snippets (:func:`snippet_line_labels`).
    The cross-validation runs it at the filter's ``line_threshold`` (or at each of
    ``--line-thresholds``) and ``outside_threshold``. No line model ships for text: a first
@@ -251,7 +252,6 @@ def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT, kind: str = "tex
             line_labels, line_known = snippet_line_labels(lines, gold_json, labels, known)
             line_weights = weights * line_known * snippet_weight
             weights = weights * known * snippet_weight
-        line_weights = line_weights * (rows[:, 0] == 0)  # the line model only judges kept lines
         pages.append((page_id, raw, rows, labels, weights, line_labels, line_weights, set_dir, page))
     return pages
 
@@ -269,7 +269,7 @@ def fit(pages, line_model: bool = False, context: dict | None = None):
         X = np.vstack([p[2] for p in rows])
     y = np.concatenate([p[y_at] for p in rows])
     w = np.concatenate([p[w_at] for p in rows])
-    if line_model:  # unlabelled and stripped lines say nothing to the line model
+    if line_model:  # unlabelled lines say nothing to the line model
         X, y, w = X[w > 0], y[w > 0], w[w > 0]
     return HistGradientBoostingClassifier(random_state=0, **PARAMS).fit(X, y, sample_weight=w)
 
@@ -480,7 +480,7 @@ def main() -> int:
     if html and not args.no_line_model:
         if context is None:
             _, context = out_of_fold_scores(pages, fold_of(pages), features)
-        info = dict(info, label="kept lines: 1 when half the line's word trigrams are in the gold text "
+        info = dict(info, label="all lines, kept or stripped by a rule: 1 when half the line's word trigrams are in the gold text "
                                 "(gold_line_labels); from with/without snippets where there is no gold "
                                 "text (snippet_line_labels); block context from out-of-fold block models")
         _write(fit(pages, line_model=True, context=context), info, features + BLOCK_CONTEXT_NAMES, pages,

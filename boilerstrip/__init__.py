@@ -11,11 +11,11 @@
 from .api import strip
 from .config import Config, find_config, load_config
 from .errors import BoilerstripError, ConfigError, FilterError, InputError, UnknownFilterError
-from .filter import Filter, Span
+from .filter import Filter, Keep, Span
 from .page import Line, Page, Paragraph
 from .pipeline import DEFAULT_FILTERS, Pipeline, default_pipeline
 from .registry import get_filter, register_filter, registered_filters
-from .result import Result, Segment, rebuild_text
+from .result import Overruled, Result, Segment, rebuild_text
 from .sites import SiteRules
 
 __version__ = "0.1.0"
@@ -31,9 +31,11 @@ __all__ = [
     "SiteRules",
     "Result",
     "Segment",
+    "Overruled",
     "rebuild_text",
     "Filter",
     "Span",
+    "Keep",
     "Page",
     "Line",
     "Paragraph",

@@ -71,15 +71,26 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, charset: str | None = None) -> str:
-    """Decode an HTML document: BOM, then *charset* (from HTTP), then the declared one.
+    """Decode an HTML document: BOM, then valid UTF-8, then *charset* (from HTTP), then the
+    declared one.
 
-    A charset that the bytes contradict (a page that says UTF-8 but is Latin-1, a common
-    server mistake) is not trusted: the bytes then go through :func:`decode`.
+    A charset that the bytes contradict is not trusted. A page that says UTF-8 but is Latin-1
+    (a common server mistake) fails to decode and goes through :func:`decode`. A page that
+    says Latin-1 or another single-byte charset but whose non-ASCII bytes are all valid UTF-8
+    sequences is UTF-8 (a template kept its old declaration, or a crawler re-encoded the page):
+    text in a single-byte charset practically never forms valid multi-byte sequences, while
+    reading UTF-8 as Latin-1 turns every "ä" into "Ã¤". trafilatura and charset detectors make
+    the same call.
     """
     if data.startswith(b"\xef\xbb\xbf"):  # the mark is not markup: it goes
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
+    if not data.isascii():
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     for codec in (web_codec(charset), declared_charset(data)):
         if codec:
             try:

@@ -15,6 +15,11 @@ Writing one takes a few lines::
             for line in page.kept_lines():
                 if line.key in {"bye", "goodbye"}:
                     yield self.strip(page, line, "farewell_line")
+
+A filter that judges better than the ones before it may also yield :class:`Keep` spans: lines an
+earlier filter stripped that belong to the article after all. The pipeline puts them back and
+records the overruled decision beside the result (``Result.overruled``), so a kept line is
+never silently kept either.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from typing import Any, ClassVar, Iterable
 
 from .page import Line, Page
 
-__all__ = ["Span", "Filter"]
+__all__ = ["Span", "Keep", "Filter"]
 
 
 @dataclass(frozen=True, init=False)
@@ -47,6 +52,17 @@ class Span:
         fields["detail"] = detail
 
 
+class Keep(Span):
+    """A filter's answer: keep ``source[start:end]`` (whole lines) for ``reason``, though an
+    earlier filter stripped it.
+
+    Lines no earlier filter stripped are kept anyway, and lines a user's keep rule protects
+    were never stripped; a Keep over them changes nothing.
+    """
+
+    __slots__ = ()
+
+
 class Filter:
     """Base class of every filter.
 
@@ -62,6 +78,8 @@ class Filter:
     #: source: ``boilerstrip filters --json`` and docs/filters.md list them, and a test checks
     #: the built-ins emit no other. Empty means the filter did not declare them.
     reasons: ClassVar[tuple[str, ...]] = ()
+    #: The reason codes of the :class:`Keep` spans :meth:`find` can yield (most filters: none).
+    keep_reasons: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, **options: Any) -> None:
         if options:
@@ -92,6 +110,13 @@ class Filter:
         j = i if last is None else (last if isinstance(last, int) else last.index)
         start, end = page.span(i, j)
         return Span(start, end, reason, detail)
+
+    @staticmethod
+    def keep(page: Page, line: Line | int, reason: str, detail: str | None = None) -> Keep:
+        """A :class:`Keep` covering *line*: put back a line an earlier filter stripped."""
+        i = line if isinstance(line, int) else line.index
+        start, end = page.span(i, i)
+        return Keep(start, end, reason, detail)
 
     def __repr__(self) -> str:
         params = inspect.signature(type(self).__init__).parameters

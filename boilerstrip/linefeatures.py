@@ -93,6 +93,8 @@ _NO_HINT = DomHint("", 0, 0, 0.0, None)
 _BOILER_BITS = (NAV | HEADER | FOOTER | ASIDE | FORM | CONTROL | DIALOG
                 | sum(GROUP_BITS[f"class_{g}"] for g in ("comment", "related", "share", "footer", "nav",
                                                           "consent", "sidebar", "ad", "newsletter")))
+#: The same bits, for other modules: what the markup itself calls boilerplate.
+BOILERPLATE_MARKUP = _BOILER_BITS
 
 
 def _char_class(ch: str) -> int:

@@ -201,7 +201,8 @@ class Page:
 
     ``stripped[i]`` is true when line *i* was stripped by a filter that ran before the one
     now looking at the page, and ``stripped_by[i]`` names that filter. Only the pipeline
-    changes them.
+    changes them. ``overruled`` lists the stripped lines a later filter put back
+    (:class:`boilerstrip.filter.Keep`), once the pipeline has run.
     """
 
     source: str
@@ -212,7 +213,10 @@ class Page:
     stripped_by: list[str | None] = field(default_factory=list)
     #: offset where the content starts: 1 when the source begins with a byte-order mark.
     content_start: int = 0
+    overruled: list = field(default_factory=list, repr=False, compare=False)
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
+    #: How many times a stripped line was put back (see :meth:`unstrip` and :meth:`memo`).
+    _restored: int = field(default=0, repr=False, compare=False)
     #: For a page made from HTML: ``hints[i]`` is what the markup says about line *i*
     #: (a :class:`boilerstrip.htmltext.DomHint`, None for blank lines); None for text input.
     hints: list | None = field(default=None, repr=False, compare=False)
@@ -317,16 +321,24 @@ class Page:
     def memo(self, name: str, compute):
         """``compute(self)``, remembered until a filter strips another line.
 
-        Lines are only ever added to ``stripped``, so the number of stripped lines tells
-        whether anything a derived answer depends on has changed.
+        Lines are added to ``stripped`` and only put back through :meth:`unstrip`, which
+        counts, so the number of stripped lines and of lines put back tell together whether
+        anything a derived answer depends on has changed.
         """
-        stamp = self.stripped.count(True)
+        stamp = (self.stripped.count(True), self._restored)
         hit = self._memo.get(name)
         if hit is not None and hit[0] == stamp:
             return hit[1]
         value = compute(self)
         self._memo[name] = (stamp, value)
         return value
+
+    def unstrip(self, index: int) -> None:
+        """Put back line *index*, which a filter stripped (the pipeline does, on a Keep)."""
+        if self.stripped[index]:
+            self.stripped[index] = False
+            self.stripped_by[index] = None
+            self._restored += 1
 
     def repeats(self) -> set[int]:
         """Indices of kept lines that repeat an earlier kept line (see Line.repeat_key)."""

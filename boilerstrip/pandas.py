@@ -30,7 +30,7 @@ from .pipeline import Pipeline
 __all__ = ["strip_column", "strip_series", "RESULT_COLUMNS", "BoilerstripAccessor"]
 
 #: The columns of the returned DataFrame, in order (``source`` and ``error`` on request).
-RESULT_COLUMNS: tuple[str, ...] = ("text", "title", "meta", "kind", "stripped")
+RESULT_COLUMNS: tuple[str, ...] = ("text", "title", "meta", "kind", "stripped", "overruled")
 ERRORS = ("raise", "coerce")
 
 
@@ -43,7 +43,8 @@ def _missing(value: Any) -> bool:
 
 
 def _empty_row(keep_source: bool) -> dict[str, Any]:
-    row: dict[str, Any] = {"text": "", "title": None, "meta": {}, "kind": None, "stripped": []}
+    row: dict[str, Any] = {"text": "", "title": None, "meta": {}, "kind": None, "stripped": [],
+                           "overruled": []}
     if keep_source:
         row["source"] = ""
     return row
@@ -56,7 +57,9 @@ def strip_series(pages: "pd.Series", *, kind: str = "auto", urls: "pd.Series | s
 
     Columns: ``text`` (the clean text), ``title``, ``meta`` (dict), ``kind`` (``"text"`` or
     ``"html"``) and ``stripped`` (a list of segment dicts, as ``Segment.to_dict()`` gives:
-    ``start``, ``end``, ``filter``, ``reason``, ``text``, maybe ``detail`` and ``dom_path``).
+    ``start``, ``end``, ``filter``, ``reason``, ``text``, maybe ``detail`` and ``dom_path``)
+    and ``overruled`` (kept lines a filter had stripped and a later one put back, as
+    ``Overruled.to_dict()`` gives; on HTML, lines the main-block line model read as content).
     Offsets refer to the result's source, which ``keep_source=True`` adds as a ``source``
     column (for HTML it is the page's laid-out text, not the markup).
 
@@ -81,7 +84,7 @@ def strip_series(pages: "pd.Series", *, kind: str = "auto", urls: "pd.Series | s
                          columns=columns)
     frame.index = pages.index
     for name in columns:
-        if name not in ("meta", "stripped"):  # string columns get the dtype pandas gives strings
+        if name not in ("meta", "stripped", "overruled"):  # string columns get the dtype pandas gives strings
             frame[name] = frame[name].infer_objects()
     return frame
 
@@ -106,7 +109,8 @@ def _strip_one(where: str, value: Any, kind: str, url: str | None, pipeline: Pip
         row["error"] = str(exc)
         return row
     row.update(text=result.text, title=result.meta.get("title"), meta=dict(result.meta),
-               kind=result.kind, stripped=[seg.to_dict() for seg in result.stripped])
+               kind=result.kind, stripped=[seg.to_dict() for seg in result.stripped],
+               overruled=[note.to_dict() for note in result.overruled])
     if keep_source:
         row["source"] = result.source
     return row

@@ -8,6 +8,11 @@ Because the pipeline records, it is also where a user's "keep this line" rules (
 ``keep`` rules, see :mod:`boilerstrip.sites`) are enforced: the lines they protect are marked
 as decided before any filter runs, so every filter's span over them is refused there, and the
 filters see those lines as kept. A pipeline without keep rules does no per-line work for them.
+
+A filter may also overrule an earlier one by yielding a :class:`~boilerstrip.filter.Keep` over
+lines it stripped (the main-block line model does, on HTML). The pipeline puts the lines back
+and records both decisions in ``Result.overruled``; later filters see the lines as kept, and
+if one strips them again, that last decision stands and the record goes.
 """
 
 from __future__ import annotations
@@ -17,11 +22,11 @@ from typing import Any, Mapping, Sequence, Union
 
 from .cues import check_extra_cues, extra_cues
 from .errors import FilterError
-from .filter import Filter, Span
+from .filter import Filter, Keep, Span
 from .htmltext import DomPaths
 from .page import Page
 from .registry import get_filter
-from .result import Result, Segment, rebuild_text
+from .result import Overruled, Result, Segment, rebuild_text
 from .sites import SiteRules
 
 __all__ = ["Pipeline", "DEFAULT_FILTERS", "RULE_FILTERS", "default_pipeline"]
@@ -135,6 +140,7 @@ class Pipeline:
         return self._segments(page, decided)
 
     def _run_filters(self, page: Page, decided: list[Any]) -> None:
+        overruled: dict[int, tuple] = {}
         for flt in self.filters:
             try:
                 spans = list(flt.find(page))
@@ -143,8 +149,12 @@ class Pipeline:
             except Exception as exc:
                 raise FilterError(flt.name, f"raised {type(exc).__name__}: {exc}") from exc
             newly: list[int] = []
+            restored: list[int] = []
             for span in spans:
                 first, last = self._check(flt, page, span)
+                if isinstance(span, Keep):
+                    restored += self._keep(flt, page, span, first, last, decided, overruled)
+                    continue
                 for i in range(first, last + 1):
                     if not page.lines[i].is_blank and decided[i] is None:
                         decided[i] = (flt.name, span.reason, span.detail)
@@ -153,6 +163,48 @@ class Pipeline:
             for i in newly:
                 page.stripped[i] = True
                 page.stripped_by[i] = flt.name
+            if overruled and newly:  # stripped again after all: the last decision is the one that stands
+                for i in newly:
+                    overruled.pop(i, None)
+            for i in restored:
+                page.unstrip(i)
+        page.overruled = self._overruled(page, overruled)
+
+    @staticmethod
+    def _keep(flt: Filter, page: Page, span: Keep, first: int, last: int, decided: list[Any],
+              overruled: dict[int, tuple]) -> list[int]:
+        """Put back the lines of *span* an earlier filter stripped; note whose decision it was.
+
+        A line no filter stripped, one a keep rule protects, and one this filter stripped
+        itself stay as they are.
+        """
+        restored = []
+        for i in range(first, last + 1):
+            was = decided[i]
+            if was is None or was is _PROTECTED or was[0] == flt.name:
+                continue
+            overruled[i] = (was[0], was[1], flt.name, span.reason, span.detail)
+            decided[i] = None
+            restored.append(i)
+        return restored
+
+    @staticmethod
+    def _overruled(page: Page, overruled: dict[int, tuple]) -> list[Overruled]:
+        """The put-back lines as :class:`Overruled` records, consecutive lines with the same
+        decisions merged (blank lines between allowed), in source order."""
+        notes: list[Overruled] = []
+        run: list = []  # [first, last, decision]
+        for i in sorted(overruled):
+            note = overruled[i]
+            if run and run[2] == note and all(line.is_blank for line in page.lines[run[1] + 1:i]):
+                run[1] = i
+                continue
+            if run:
+                notes.append(_overruled_record(page, *run))
+            run = [i, i, note]
+        if run:
+            notes.append(_overruled_record(page, *run))
+        return notes
 
     @staticmethod
     def _check(flt: Filter, page: Page, span: Span) -> tuple[int, int]:
@@ -197,6 +249,11 @@ class Pipeline:
             run_first = run_last = line.index
         close()
         return segments
+
+
+def _overruled_record(page: Page, first: int, last: int, note: tuple) -> Overruled:
+    start, end = page.span(first, last)
+    return Overruled(start, end, note[0], note[1], page.source[start:end], note[2], note[3], note[4])
 
 
 def _dom_path(page: Page, first: int, last: int) -> str | None:
@@ -284,4 +341,5 @@ def default_pipeline() -> Pipeline:
 
 def build_result(page: Page, segments: list[Segment], meta: dict, kind: str) -> Result:
     """Assemble the Result; the clean text is always rebuilt from the segments."""
-    return Result(page.source, rebuild_text(page.source, segments, page=page), segments, meta, kind)
+    return Result(page.source, rebuild_text(page.source, segments, page=page), segments, meta, kind,
+                  list(page.overruled))

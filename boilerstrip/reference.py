@@ -67,6 +67,8 @@ class FilterInfo:
     #: Place in the default pipeline (1-based), or None for a filter that is not in it.
     position: int | None = None
     about: str = ""
+    #: The reasons of the Keep spans it can yield: lines an earlier filter stripped, put back.
+    keep_reasons: tuple[str, ...] = ()
 
     @property
     def class_path(self) -> str:
@@ -75,7 +77,8 @@ class FilterInfo:
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "origin": self.origin, "description": self.description,
                 "class": self.class_path, "default_position": self.position,
-                "options": [o.to_dict() for o in self.options], "reasons": list(self.reasons)}
+                "options": [o.to_dict() for o in self.options], "reasons": list(self.reasons),
+                "keep_reasons": list(self.keep_reasons)}
 
 
 def _options(cls: type[Filter]) -> tuple[OptionInfo, ...]:
@@ -106,7 +109,7 @@ def filter_info(name: str) -> FilterInfo:
     cls = registered_filters()[name]
     position = DEFAULT_FILTERS.index(name) + 1 if name in DEFAULT_FILTERS else None
     return FilterInfo(name, filter_origin(name), cls.description, cls, _options(cls),
-                      tuple(cls.reasons), position, _about(cls))
+                      tuple(cls.reasons), position, _about(cls), tuple(getattr(cls, "keep_reasons", ())))
 
 
 def filters_info(*, builtin_only: bool = False) -> list[FilterInfo]:
@@ -153,7 +156,8 @@ def render_markdown(infos: Sequence[FilterInfo] | None = None) -> str:
         "The built-in filters, in the order the default pipeline runs them. Each stripped "
         "segment of a `Result` names its filter (`segment.filter`) and one of that filter's "
         "reason codes (`segment.reason`); the codes below are all a filter can emit, and they "
-        "are stable. `boilerstrip filters` lists every installed filter, third-party ones "
+        "are stable. A filter that may put back lines an earlier one stripped says so, with the codes "
+        "its `Result.overruled` records carry (`keep_reason`). `boilerstrip filters` lists every installed filter, third-party ones "
         "included, and `boilerstrip filters --json` gives what this page gives, for each.",
         "",
         "Options are keyword arguments of the filter's class; pass an instance to the pipeline "
@@ -176,6 +180,9 @@ def render_markdown(infos: Sequence[FilterInfo] | None = None) -> str:
             out.append("Reasons: " + ", ".join(f"`{r}`" for r in i.reasons) + ".")
         else:
             out.append("Reasons: not declared.")
+        if i.keep_reasons:
+            out += ["", "It can also put back lines an earlier filter stripped (`Result.overruled`), with: "
+                    + ", ".join(f"`{r}`" for r in i.keep_reasons) + "."]
         out.append("")
         if i.options:
             out += ["| option | default | type |", "| --- | --- | --- |"]

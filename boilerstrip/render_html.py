@@ -32,7 +32,7 @@ from typing import Sequence
 
 from .result import Result, Segment
 from .views import (FilterCount, LineView, decision_label, display_text, filter_color,
-                    filter_counts, kept_counts, line_views, tint, visible)
+                    filter_counts, keep_detail, keep_label, kept_counts, line_views, tint, visible)
 
 __all__ = ["render_html", "render_page", "segment_title", "REPR_MAX_CHARS"]
 
@@ -94,6 +94,11 @@ def _row(row: LineView, text: str, num_width: int, gutter_width: int, first_of_s
     classes = "bs-row" + (" bs-para" if para else "") + (" bs-kept" if row.kept else "")
     head = (f"<div class=\"{classes}\"><span class=\"bs-no\" style=\"width:{num_width}ch\">{number}</span>"
             f"<span class=\"bs-g\" style=\"width:{gutter_width}ch\">")
+    if row.segment is None and row.overruled is not None:
+        note = row.overruled
+        return (f"{head}+ {escape(visible(keep_label(note)))}</span><span class=\"bs-t\" "
+                f"title=\"{_attr(visible(keep_detail(note)))}\">{escape(text)} "
+                f"<span class=\"bs-detail\">[{escape(visible(keep_detail(note)))}]</span></span></div>")
     if row.segment is None:
         return f"{head}+</span><span class=\"bs-t\">{escape(text)}</span></div>"
     detail = ""
@@ -119,7 +124,8 @@ def render_html(result: Result, *, max_chars: int | None = None) -> str:
     counts = filter_counts(result, rows)
     kept = kept_counts(result, rows)
     num_width = len(str(max((row.number for row in rows), default=1)))
-    gutter_width = min(max((len(decision_label(r.segment)) + 2 for r in rows if r.segment), default=1),
+    gutter_width = min(max([len(decision_label(r.segment)) + 2 for r in rows if r.segment]
+                           + [len(keep_label(r.overruled)) + 2 for r in rows if r.overruled], default=1),
                        _MAX_GUTTER)
     heading = (f"boilerstrip: {escape(result.kind)} page, {len(result.source):,} characters; "
                f"{len(result.stripped):,} segment{'s' if len(result.stripped) != 1 else ''} stripped, "

@@ -2,7 +2,8 @@
 
 Each non-blank source line is printed once, after a gutter: its line number, ``+`` (kept) or
 ``-`` (stripped), and for a stripped line ``filter: reason``; the segment's detail, when it
-has one, follows the line's text in brackets. The view ends with one line per filter
+has one, follows the line's text in brackets. A kept line that a filter had stripped and a
+later one put back shows ``kept_by: keep_reason``, and in brackets the decision overruled. The view ends with one line per filter
 (segments, lines, characters) and one for what was kept.
 
 Two forms of the same rows:
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 
 from .result import Result
 from .views import (FilterCount, LineView, ansi_color, decision_label, display_text, filter_color,
-                    filter_counts, kept_counts, line_views, visible)
+                    filter_counts, keep_detail, keep_label, kept_counts, line_views, visible)
 
 if TYPE_CHECKING:  # rich is imported only when a terminal view is printed
     from rich.console import Console
@@ -37,6 +38,7 @@ MAX_LABEL = 40
 
 def _label_width(rows: Sequence[LineView]) -> int:
     labels = [len(decision_label(row.segment)) for row in rows if row.segment is not None]
+    labels += [len(keep_label(row.overruled)) for row in rows if row.overruled is not None]
     return min(max(labels, default=0), MAX_LABEL)
 
 
@@ -62,6 +64,10 @@ def plain_lines(result: Result) -> Iterator[str]:
     label_width = _label_width(rows)
     for row in rows:
         if row.segment is None:
+            if row.overruled is not None:
+                yield (f"{_number(row, num_width)} + {keep_label(row.overruled):<{label_width}} | "
+                       f"{display_text(row)}  [{visible(keep_detail(row.overruled))}]")
+                continue
             yield f"{_number(row, num_width)} + {'':<{label_width}} | {display_text(row)}"
             continue
         detail = f"  [{visible(row.segment.detail)}]" if row.segment.detail else ""
@@ -85,7 +91,14 @@ def print_terminal(result: Result, console: "Console") -> None:
     for row in rows:
         line = Text(no_wrap=True, overflow="ellipsis", end="\n")
         line.append(f"{_number(row, num_width)} ", style="dim")
-        if row.segment is None:
+        if row.segment is None and row.overruled is not None:
+            label = keep_label(row.overruled)
+            if len(label) > label_width:
+                label = label[:label_width - 1] + "…"
+            line.append(f"+ {label:<{label_width}} | ", style="dim")
+            line.append(display_text(row))
+            line.append_text(Text(f"  [{visible(keep_detail(row.overruled))}]", style="italic dim"))
+        elif row.segment is None:
             line.append(f"+ {'':<{label_width}} | ", style="dim")
             line.append(display_text(row))
         else:

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from .page import Line, Page
 
-__all__ = ["Segment", "Result", "rebuild_text", "covering_segments"]
+__all__ = ["Segment", "Overruled", "Result", "rebuild_text", "covering_segments"]
 
 
 @dataclass(frozen=True, init=False)
@@ -53,6 +53,33 @@ class Segment:
             data["detail"] = self.detail
         if self.dom_path:
             data["dom_path"] = self.dom_path
+        return data
+
+
+@dataclass(frozen=True)
+class Overruled:
+    """Lines a filter stripped and a later filter put back: ``text == source[start:end]``,
+    and the text is in ``Result.text``.
+
+    ``filter`` and ``reason`` are the decision that was overruled (``navigation``,
+    ``menu_run``); ``kept_by``, ``keep_reason`` and ``detail`` say which filter kept the lines
+    and why (``main_block``, ``content_inside_main_block``, ``line score 0.91; ...``).
+    """
+
+    start: int
+    end: int
+    filter: str
+    reason: str
+    text: str
+    kept_by: str
+    keep_reason: str
+    detail: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"start": self.start, "end": self.end, "filter": self.filter, "reason": self.reason,
+                "text": self.text, "kept_by": self.kept_by, "keep_reason": self.keep_reason}
+        if self.detail:
+            data["detail"] = self.detail
         return data
 
 
@@ -114,7 +141,9 @@ class Result:
     """What :func:`boilerstrip.strip` returns.
 
     ``source`` is the text the offsets refer to (for text input, the input itself);
-    ``text`` is the clean article; ``stripped`` lists every removed segment in source order.
+    ``text`` is the clean article; ``stripped`` lists every removed segment in source order;
+    ``overruled`` lists the kept lines a filter had stripped and a later one put back, in
+    source order (on HTML, lines the main-block line model read as content against a rule).
     """
 
     source: str
@@ -122,11 +151,16 @@ class Result:
     stripped: list[Segment]
     meta: dict[str, Any] = field(default_factory=dict)
     kind: str = "text"
+    overruled: list[Overruled] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: text, meta, kind and the stripped segments."""
-        return {"text": self.text, "meta": dict(self.meta), "kind": self.kind,
+        """A JSON-ready dict: text, meta, kind, the stripped segments and, when a filter put
+        lines back, the overruled decisions."""
+        data = {"text": self.text, "meta": dict(self.meta), "kind": self.kind,
                 "stripped": [s.to_dict() for s in self.stripped]}
+        if self.overruled:
+            data["overruled"] = [o.to_dict() for o in self.overruled]
+        return data
 
     def lossless_problems(self) -> list[str]:
         """What breaks the lossless guarantee for this result; empty when it holds.
@@ -145,6 +179,11 @@ class Result:
             if seg.text != self.source[seg.start:seg.end]:
                 problems.append(f"segment {seg.start}:{seg.end} text differs from the source")
             last_end = seg.end
+        for note in self.overruled:
+            if note.text != self.source[note.start:note.end]:
+                problems.append(f"overruled {note.start}:{note.end} text differs from the source")
+            if any(seg.start < note.end and note.start < seg.end for seg in self.stripped):
+                problems.append(f"overruled {note.start}:{note.end} overlaps a stripped segment")
         if self.text != rebuild_text(self.source, self.stripped):
             problems.append("text is not the source minus the stripped segments")
         accounted = Counter(ch for ch in self.text if not ch.isspace())

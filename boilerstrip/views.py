@@ -17,10 +17,10 @@ from typing import Sequence
 
 from .page import Page
 from .pipeline import DEFAULT_FILTERS
-from .result import Result, Segment, covering_segments
+from .result import Overruled, Result, Segment, covering_segments
 
 __all__ = ["LineView", "FilterCount", "line_views", "filter_counts", "kept_counts",
-           "filter_color", "ansi_color", "tint", "decision_label", "display_text", "visible", "PAGE_COLOR"]
+           "filter_color", "ansi_color", "tint", "decision_label", "keep_label", "keep_detail", "display_text", "visible", "PAGE_COLOR"]
 
 #: One colour per built-in filter, in pipeline order: fixed, so a filter has the same colour
 #: on every page and in every run. Hand-picked to be told apart and to read both on a white
@@ -129,6 +129,8 @@ class LineView:
     text: str
     segment: Segment | None = None
     note: bool = False
+    #: For a kept line a filter had stripped and a later one put back: that record.
+    overruled: Overruled | None = None
 
     @property
     def kept(self) -> bool:
@@ -142,15 +144,21 @@ def line_views(result: Result) -> list[LineView]:
     :func:`rebuild_text` builds the clean text by: linear in lines and segments.
     """
     segments = sorted(result.stripped, key=lambda s: (s.start, s.end))
+    notes_kept = sorted(result.overruled, key=lambda o: o.start)
     rows: list[LineView] = []
     covering: set[int] = set()  # indexes (into *segments*) that strip at least one line
+    k = 0  # the next overruled record that may hold a kept line
     for line, owner in covering_segments(Page.from_text(result.source), segments):
         if line.is_blank:
             continue
         if owner is not None:
             covering.add(owner)
-        rows.append(LineView(line.index + 1, line.start, line.end, line.text,
-                             segments[owner] if owner is not None else None))
+            rows.append(LineView(line.index + 1, line.start, line.end, line.text, segments[owner]))
+            continue
+        while k < len(notes_kept) and notes_kept[k].end < line.end:
+            k += 1
+        held = notes_kept[k] if k < len(notes_kept) and notes_kept[k].start <= line.start else None
+        rows.append(LineView(line.index + 1, line.start, line.end, line.text, overruled=held))
     notes = [LineView(0, seg.start, seg.end, seg.text, seg, note=True)
              for i, seg in enumerate(segments) if i not in covering]
     if notes:
@@ -171,6 +179,17 @@ def display_text(row: LineView) -> str:
 def decision_label(segment: Segment) -> str:
     """``filter: reason``, the words every view puts beside a stripped line."""
     return f"{segment.filter}: {segment.reason}"
+
+
+def keep_label(note: Overruled) -> str:
+    """``kept_by: keep_reason``, the words every view puts beside a line put back."""
+    return f"{note.kept_by}: {note.keep_reason}"
+
+
+def keep_detail(note: Overruled) -> str:
+    """What the views show after a line put back: the decision overruled, then the detail."""
+    overruled = f"over {note.filter}: {note.reason}"
+    return f"{overruled}; {note.detail}" if note.detail else overruled
 
 
 # --------------------------------------------------------------------------- counts

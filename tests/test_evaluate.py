@@ -263,7 +263,7 @@ def test_cli_eval_prints_worst_first_then_averages(capsys):
     lines = out.splitlines()
     assert lines[0].split() == ["page", "kind", "P", "R", "F1", "pred", "gold"]
     rows = [line.split() for line in lines[1:5]]
-    assert [r[0] for r in rows] == ["bread", "market", "council", "library"]
+    assert [r[0] for r in rows] == ["bread", "council", "library", "market"]  # ties by name
     f1s = [float(r[4]) for r in rows]
     assert f1s == sorted(f1s) and f1s[0] < 1.0
     ev = evaluate(SAMPLE)
@@ -280,7 +280,7 @@ def test_cli_eval_json_and_per_page_files(capsys, tmp_path):
     ev = evaluate(SAMPLE)
     assert data["summary"]["tok_f1"] == pytest.approx(ev.tok_f1)
     assert data["summary"]["pages"] == 4 and data["summary"]["skipped"] == 1
-    assert [p["page"] for p in data["pages"]] == ["bread", "market", "council", "library"]
+    assert [p["page"] for p in data["pages"]] == ["bread", "council", "library", "market"]
     assert data["skipped"] == [{"page": "draft", "why": "no gold (draft.gold.txt)"}]
     rows = list(csv.DictReader(tsv.open(encoding="utf-8"), delimiter="\t"))
     assert [r["page"] for r in rows] == ["bread", "council", "library", "market"]  # name order

@@ -252,9 +252,10 @@ def test_html_details_say_what_the_markup_says():
               "<footer class='site-footer'><p>Contact us</p></footer></body></html>")
     probs = [0.1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.1]
     result = Pipeline([_FixedScores(probs)])(markup, kind="html")
-    details = {segment.text: segment.detail for segment in result.stripped}
+    details = {line: segment.detail for segment in result.stripped for line in segment.text.split("\n\n")}
     assert details["Contact us"].endswith("markup: footer, class_footer")
-    assert details["Home\n\nNews"].endswith("markup: nav, list_item")
+    assert details["Home"].endswith("markup: nav, list_item")
+    assert details["News"].endswith("markup: nav, list_item")
     assert result.text == "\n\n".join([ARTICLE[0], *BODY[:3]])
 
 
@@ -350,3 +351,76 @@ def test_the_line_model_leaves_the_title_block_to_the_article():
     result = Pipeline([_FixedScores(probs, line_model=words_stump(LINE_FEATURES, 4))])(page(*lines), kind="text")
     assert result.text == "\n\n".join([ARTICLE[0], "By Jane Smith", "12 March 2024", *BODY[:3]])
     assert [s.reason for s in result.stripped if s.text.startswith("Photo")] == ["inside_main_block"]
+
+
+# ---------------------------------------------------------------- lines the rules stripped
+class _StripLines(boilerstrip.Filter):
+    """A stand-in for the navigation rule: strips the lines it is given, as a shape rule can
+    take a short paragraph for a menu."""
+
+    name = "navigation"
+    description = "test"
+
+    def __init__(self, texts, name: str = "navigation"):
+        self.texts = set(texts)
+        self.name = name
+
+    def find(self, page):
+        for line in page.kept_lines():
+            if line.text in self.texts:
+                yield self.strip(page, line, "test_shape")
+
+
+def test_the_line_model_puts_back_content_a_rule_stripped_inside_the_block():
+    short = "Photo: Harbour Press Agency"
+    lines = [*MENU[:2], ARTICLE[0], BODY[0], BODY[1], short, BODY[2], BODY[3], "Contact us"]
+    probs = [0.1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.1]
+    rule = _StripLines([BODY[1], short, "Contact us"])
+    model = words_stump(LINE_FEATURES, 4)
+    result = Pipeline([rule, _FixedScores(probs, line_model=model)])(page(*lines), kind="text")
+    # The paragraph goes back (the line model scores it 0.88), the short credit does not (0.12),
+    # and nothing outside the block is put back.
+    assert result.text == "\n\n".join([ARTICLE[0], BODY[0], BODY[1], BODY[2], BODY[3]])
+    assert [(o.text, o.filter, o.reason, o.kept_by, o.keep_reason) for o in result.overruled] == [
+        (BODY[1], "navigation", "test_shape", "main_block", "content_inside_main_block")]
+    assert result.overruled[0].detail == "line score 0.88; main block: lines 5-15"
+    assert {s.text: s.filter for s in result.stripped}[short] == "navigation"
+    assert result.lossless_problems() == []
+    # Switched off, the rule's decision stands.
+    off = _FixedScores(probs, line_model=model, keep_threshold=None)
+    assert BODY[1] not in Pipeline([rule, off])(page(*lines), kind="text").text
+    # Without a line model nothing is put back either.
+    assert Pipeline([rule, _FixedScores(probs)])(page(*lines), kind="text").overruled == []
+    # Nor what a filter the models were not trained on stripped (a plugin, a user's site rule).
+    plugin = _StripLines([BODY[1]], name="test_plugin")
+    assert Pipeline([plugin, _FixedScores(probs, line_model=model)])(page(*lines), kind="text").overruled == []
+    with pytest.raises(ValueError, match="keep_threshold"):
+        MainBlockFilter(keep_threshold=0.0)
+
+
+def test_copies_the_repeated_filter_took_are_not_put_back():
+    lines = [ARTICLE[0], BODY[0], BODY[1], BODY[2], BODY[1], BODY[3]]
+    probs = [0.9] * 6
+    result = Pipeline(["repeated", _FixedScores(probs, line_model=words_stump(LINE_FEATURES, 4))])(
+        page(*lines), kind="text")
+    assert result.text.count(BODY[1]) == 1
+    assert [s.filter for s in result.stripped] == ["repeated"]
+    assert result.overruled == []
+
+
+def test_lines_the_markup_also_calls_boilerplate_are_not_put_back():
+    # A rule strips a nav menu and a list inside the article; a line model that scores every
+    # line of two words or more as content puts the list back, never the <nav>.
+    markup = ("<html><body><article>"
+              f"<h1>{ARTICLE[0]}</h1><p>{BODY[0]}</p>"
+              "<nav><p>Home | Markets | Events</p></nav>"
+              f"<p>{BODY[1]}</p><ul><li>Hill Farm vegetables</li><li>Dairy Lane cheeses</li></ul>"
+              f"<p>{BODY[2]}</p></article></body></html>")
+    rule = _StripLines(["Home | Markets | Events", "Hill Farm vegetables", "Dairy Lane cheeses"])
+    line_model = words_stump(HTML_FEATURE_NAMES + BLOCK_CONTEXT_NAMES, 1)
+    probs = [0.9] * 7
+    result = Pipeline([rule, _FixedScores(probs, html_line_model=line_model)])(markup, kind="html")
+    assert [o.text for o in result.overruled] == ["Hill Farm vegetables\n\nDairy Lane cheeses"]
+    assert "Home | Markets | Events" not in result.text
+    assert result.overruled[0].detail.endswith("markup: article, list_item")
+    assert result.lossless_problems() == []

@@ -46,8 +46,8 @@ def recording_pipeline() -> tuple[boilerstrip.Pipeline, dict[str, set[str]]]:
 
 def undeclared(seen: dict[str, set[str]]) -> dict[str, set[str]]:
     filters = boilerstrip.registered_filters()
-    return {name: reasons - set(filters[name].reasons) for name, reasons in seen.items()
-            if reasons - set(filters[name].reasons)}
+    declared = {name: set(cls.reasons) | set(cls.keep_reasons) for name, cls in filters.items()}
+    return {name: reasons - declared[name] for name, reasons in seen.items() if reasons - declared[name]}
 
 
 def test_every_builtin_declares_its_reasons():
@@ -83,9 +83,9 @@ def test_reasons_emitted_on_benchmark_pages_are_declared():
     assert set(seen) == set(BUILTINS)
 
 
-def _literal_reasons(cls: type) -> set[str]:
-    """The string codes the class's module passes to ``strip()`` as its reason, or assigns
-    to a variable named ``reason`` (``"a" if ... else "b"`` included)."""
+def _literal_reasons(cls: type, helper: str = "strip") -> set[str]:
+    """The string codes the class's module passes to ``strip()`` (or *helper*) as its reason,
+    or assigns to a variable named ``reason`` (``"a" if ... else "b"`` included)."""
     tree = ast.parse(inspect.getsource(inspect.getmodule(cls)))
     found: set[str] = set()
 
@@ -93,10 +93,10 @@ def _literal_reasons(cls: type) -> set[str]:
         return {n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
 
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "strip":
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == helper:
             if len(node.args) >= 3 and isinstance(node.args[2], ast.Constant):
                 found.add(node.args[2].value)
-        elif isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "reason"
+        elif helper == "strip" and isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "reason"
                                                   for t in node.targets):
             found |= strings(node.value)
     return found
@@ -111,3 +111,15 @@ def test_declared_reasons_match_the_source(name):
     literal = _literal_reasons(cls)
     assert literal, f"found no reason literal in {cls.__module__}"
     assert literal == set(cls.reasons)
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_declared_keep_reasons_match_the_source(name):
+    """The codes a filter's ``keep()`` calls carry are the ones it declares in ``keep_reasons``."""
+    cls = boilerstrip.registered_filters()[name]
+    assert _literal_reasons(cls, "keep") == set(cls.keep_reasons)
+    assert not set(cls.keep_reasons) & set(cls.reasons)
+
+
+def test_main_block_declares_what_it_puts_back():
+    assert boilerstrip.registered_filters()["main_block"].keep_reasons == ("content_inside_main_block",)

@@ -137,6 +137,19 @@ def test_a_wrong_declared_charset_is_not_trusted():
     assert "Caf\u00e9" in result.source
 
 
+def test_utf8_bytes_under_a_single_byte_declaration_are_read_as_utf8():
+    # A template that kept its Latin-1 declaration, or a page re-encoded by the crawler: the
+    # bytes are valid UTF-8, and read as Latin-1 every umlaut would turn into two letters.
+    markup = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+              '</head><body><p>Komplement\u00e4rmedizin bei Krebs: dar\u00fcber diskutieren '
+              'Experten seit gestern in Linz.</p></body></html>')
+    result = boilerstrip.strip(markup.encode("utf-8"), kind="html")
+    assert "Komplement\u00e4rmedizin" in result.source and "\u00c3" not in result.source
+    # Bytes that are not valid UTF-8 still follow the declaration.
+    latin = boilerstrip.strip(markup.encode("latin-1"), kind="html")
+    assert "Komplement\u00e4rmedizin" in latin.source
+
+
 @pytest.mark.parametrize("markup", ["", "   ", "<html></html>", "<", "<p>", "\x00\x00<p>x",
                                     "<html><body><p>truncated para", "<!-- only a comment -->"])
 def test_odd_html_gives_a_clean_result(markup):

@@ -160,3 +160,29 @@ def test_idempotent_after_repeated_paragraph_removed():
     page = f"{_S}\nHome\n{_S}\nNews\nSport\n"
     once = boilerstrip.strip(page, kind="text").text
     assert boilerstrip.strip(once, kind="text").text == once
+
+
+def _decisions_filter(name: str, picks: list[int], keep: bool):
+    """A filter that strips (or, with *keep*, puts back) the non-blank lines at *picks*."""
+    def find(self, page):
+        lines = list(page.content_lines())
+        for k in picks:
+            if lines:
+                line = lines[k % len(lines)]
+                yield self.keep(page, line, "test_keep") if keep else self.strip(page, line, "test_strip")
+    return type(f"F_{name}", (boilerstrip.Filter,), {"name": name, "description": "test", "find": find})
+
+
+@SETTINGS
+@given(real_pages(), st.lists(st.tuples(st.booleans(), st.lists(st.integers(0, 40), max_size=8)),
+                              max_size=5))
+def test_lossless_with_lines_put_back(page, steps):
+    """Any mix of filters that strip lines and filters that put them back: nothing is lost, each
+    line put back is in the text, and the record of it names a filter that stripped it earlier."""
+    filters = [_decisions_filter(f"test_step_{k}", picks, keep) for k, (keep, picks) in enumerate(steps)]
+    result = boilerstrip.Pipeline(filters)(page, kind="text")
+    assert_lossless(result)
+    order = [f.name for f in filters]
+    for note in result.overruled:
+        assert note.text.strip() and note.text.splitlines()[0] in result.text
+        assert order.index(note.filter) < order.index(note.kept_by)

@@ -31,6 +31,17 @@ kept line, each labelled by whether its own words are in the gold text, with blo
 block models that had not seen the page. Kept lines inside the block that it scores under
 ``line_threshold`` go with ``inside_main_block``; lines outside the block stay when it scores
 them at least ``outside_threshold``. Should it keep no line at all, the block alone decides.
+
+The line model also judges the lines a rule stripped inside the block, and it was trained on
+them too. The rules read a line's text and shape alone: a run of short lines is a menu to
+``navigation``, though in a recipe it is the ingredients; the line model also reads the
+markup and the block around the line. A line it scores at least ``keep_threshold`` (0.5: more
+likely content than not) is put back, and the result records the rule's decision it overruled
+(``Result.overruled``, reason ``content_inside_main_block``). Copies that ``repeated`` took
+stay stripped (the first copy is the article's), and so do lines whose markup calls them
+boilerplate as well (``<nav>``, ``<footer>``, a form, ``class="newsletter"``...). What it
+gained, cross-validated, is in docs/benchmarks.md (seventh session); ``keep_threshold=None``
+turns it off.
 The line model reads the markup's columns: a first one trained on the raw text alone changed
 nothing (cross-validated WCXB 0.818 -> 0.819, trafeval 0.856 -> 0.857), so text pages have none
 by default (``line_model``). The filter
@@ -47,11 +58,17 @@ import numpy as np
 
 from ..block_context import BLOCK_CONTEXT_NAMES, page_block_context
 from ..filter import Filter, Span
-from ..linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
+from ..linefeatures import BOILERPLATE_MARKUP, FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
 from ..model import TreeModel, load_model
 from ..page import Page
+from ..pipeline import RULE_FILTERS
 from ..registry import register_filter
 from ..shape import first_prose, is_prose, title_block
+
+
+#: The filters whose lines the line model may put back: the rule filters it was trained on
+#: (:data:`boilerstrip.pipeline.RULE_FILTERS`), except ``repeated`` (see ``_overrulable``).
+_OVERRULABLE = frozenset(RULE_FILTERS) - {"repeated"}
 
 
 def best_block(scores: Iterable[float]) -> tuple[int, int] | None:
@@ -77,15 +94,17 @@ class MainBlockFilter(Filter):
     name = "main_block"
     description = ("Lines outside the page's main block and, on HTML, lines inside it that are not content, "
                    "as trained models score them; on HTML, a line outside the block that the line model "
-                   "scores as content stays.")
+                   "scores as content stays, and a line a rule stripped inside the block is put back.")
     reasons = ("before_main_block", "after_main_block", "inside_main_block")
+    keep_reasons = ("content_inside_main_block",)
 
     def __init__(self, threshold: float = 0.4, weight: float = 5.0,
                  model: str | TreeModel = "main_block", edge_threshold: float = 0.3,
                  html_model: str | TreeModel | None = "main_block_html",
                  line_model: str | TreeModel | None = None,
                  html_line_model: str | TreeModel | None = "main_block_html_line",
-                 line_threshold: float = 0.4, outside_threshold: float = 0.4) -> None:
+                 line_threshold: float = 0.4, outside_threshold: float = 0.4,
+                 keep_threshold: float | None = 0.5) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"filter 'main_block': threshold must be between 0 and 1, got {threshold!r}")
         if not 0.0 < edge_threshold <= threshold:
@@ -102,6 +121,10 @@ class MainBlockFilter(Filter):
             raise ValueError("filter 'main_block': outside_threshold must be above 0 and at most 1, "
                              f"got {outside_threshold!r}")
         self.outside_threshold = outside_threshold
+        if keep_threshold is not None and not 0.0 < keep_threshold <= 1.0:
+            raise ValueError("filter 'main_block': keep_threshold must be above 0 and at most 1, "
+                             f"or null to keep no line the rules stripped, got {keep_threshold!r}")
+        self.keep_threshold = keep_threshold
         self.model = _model(model, FEATURE_NAMES)
         self.html_model = _model(html_model, HTML_FEATURE_NAMES)
         self.line_model = _model(line_model, FEATURE_NAMES + BLOCK_CONTEXT_NAMES)
@@ -187,10 +210,17 @@ class MainBlockFilter(Filter):
         first, last = block
         extent = f"main block: lines {lines[first].index + 1}-{lines[last].index + 1}"
         _, rows, _, line_model = self._rows(page)
-        own = self.line_scores(page, lines, rows, probs, block, line_model)
+        overrulable = self._overrulable(page, lines, first, last) if line_model is not None else []
+        own = self.line_scores(page, lines, rows, probs, block, line_model, also=overrulable)
         if own is not None and not self._keeps_any(page, lines, own, first, last):
             own = None  # the line model would empty the page: the block alone is the safer reading
         heading = self._title_lines(page, lines, first)
+        if own is not None:
+            for j in overrulable:
+                if own[j] >= self.keep_threshold:
+                    line = lines[j]
+                    yield self.keep(page, line, "content_inside_main_block",
+                                    self._detail(page, line, f"line score {own[j]:.2f}; {extent}"))
         for j, line in enumerate(lines):
             if page.stripped[line.index]:
                 continue
@@ -225,18 +255,52 @@ class MainBlockFilter(Filter):
             return range(0)
         return range(head.title, start)
 
+    def _overrulable(self, page: Page, lines: list, first: int, last: int) -> list[int]:
+        """Positions of the lines inside the block that a rule stripped and the line model may
+        put back (none when ``keep_threshold`` is None).
+
+        Only the built-in rule filters are overruled: their decisions are the columns the
+        models learned from. A user's site rule, or another package's filter, said what it
+        meant, and the line model knows nothing of it.
+
+        The rules judge a line by its text and shape alone; the line model also reads the
+        markup and the block around it, and was trained on the lines the rules stripped too.
+        A copy that ``repeated`` took is left alone: its words are the article's when the first
+        copy's are, so the line model would score it as content, and the article has it once.
+        So is a line whose markup calls it boilerplate too (inside ``<nav>``, ``<footer>``,
+        ``<aside>`` or a form, or in an element classed as a menu, comments, a newsletter
+        box...): there the rule and the markup agree, and one model score does not overrule both.
+        """
+        if self.keep_threshold is None:
+            return []
+        stripped, by, hints = page.stripped, page.stripped_by, page.hints
+        found = []
+        for j in range(first, last + 1):
+            i = lines[j].index
+            if not stripped[i] or by[i] not in _OVERRULABLE:
+                continue
+            if hints is not None and hints[i] is not None and hints[i].flags & BOILERPLATE_MARKUP:
+                continue  # the markup agrees with the rule: a menu in <nav>, a sign-up box in class="newsletter"
+            found.append(j)
+        return found
+
     @staticmethod
     def line_scores(page: Page, lines: list, rows: np.ndarray, probs: np.ndarray,
-                    block: tuple[int, int], line_model: TreeModel | None) -> np.ndarray | None:
-        """The line model's probability that each kept line is content itself (None without a model).
+                    block: tuple[int, int], line_model: TreeModel | None,
+                    also: list[int] = ()) -> np.ndarray | None:
+        """The line model's probability that each kept line (and each line at a position in
+        *also*) is content itself; None without a model, 0 for the lines not asked about.
 
         It reads the line's own features and where the line stands relative to the block
         (:mod:`boilerstrip.block_context`).
         """
         if line_model is None:
             return None
-        kept = np.flatnonzero([not page.stripped[line.index] for line in lines])
-        own = np.zeros(len(lines))  # the rules' lines are never judged again: not scored
+        wanted = [not page.stripped[line.index] for line in lines]
+        for j in also:
+            wanted[j] = True
+        kept = np.flatnonzero(wanted)
+        own = np.zeros(len(lines))  # lines not asked about are not scored
         if len(kept):
             context = page_block_context(page, lines, probs, block)
             own[kept] = line_model.predict_proba(np.hstack([rows[kept], context[kept]]))
