@@ -108,8 +108,12 @@ def _char_class(ch: str) -> int:
 
 
 _ASCII_CLASS = np.array([_char_class(chr(i)) for i in range(128)], dtype=np.uint8)
-#: Classes of the non-ASCII characters met so far (a page uses a few dozen, or a few hundred).
-_CLASS_CACHE: dict[int, int] = {}
+#: The _char_class of every code point met so far, by code point (_UNKNOWN for the others):
+#: one gather classifies a page's characters, and only characters no page had before are
+#: classified in Python. 1.1 MB, one byte per code point.
+_UNKNOWN = 255
+_CLASS_TABLE = np.full(0x110000, _UNKNOWN, dtype=np.uint8)
+_CLASS_TABLE[:128] = _ASCII_CLASS
 
 
 def _char_classes(text: str) -> np.ndarray:
@@ -117,20 +121,13 @@ def _char_classes(text: str) -> np.ndarray:
     if text.isascii():
         return _ASCII_CLASS[np.frombuffer(text.encode("ascii"), dtype=np.uint8)]
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    classes = np.empty(len(points), dtype=np.uint8)
-    low = points < 128
-    classes[low] = _ASCII_CLASS[points[low]]
-    high = ~low
-    distinct, where = np.unique(points[high], return_inverse=True)
-    table = []
-    for point in distinct.tolist():
-        known = _CLASS_CACHE.get(point)
-        if known is None:
-            known = _char_class(chr(point))
-            if len(_CLASS_CACHE) < 200_000:
-                _CLASS_CACHE[point] = known
-        table.append(known)
-    classes[high] = np.array(table, dtype=np.uint8)[where]
+    classes = _CLASS_TABLE.take(points)
+    unknown = classes == _UNKNOWN
+    if unknown.any():
+        new = np.unique(points[unknown])
+        # Threads may fill the same entries at once: they write the same values.
+        _CLASS_TABLE[new] = [_char_class(chr(point)) for point in new.tolist()]
+        classes = _CLASS_TABLE.take(points)
     return classes
 
 
