@@ -123,7 +123,9 @@ class CueSet:
             candidates = self.by_first.get("", ())
         else:
             token = first.group(0)
-            candidates = self.by_first.get(token[0] if _NO_SPACES.match(token) else token, ())
+            # An ASCII word starts with no character of the scripts written without spaces.
+            spaceless = not token.isascii() and _NO_SPACES.match(token)
+            candidates = self.by_first.get(token[0] if spaceless else token, ())
         for phrase in candidates:  # longest first
             if key.startswith(phrase) and (len(key) == len(phrase) or not key[len(phrase)].isalnum()):
                 return phrase

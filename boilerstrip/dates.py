@@ -40,12 +40,13 @@ _PATTERNS = [
 
 
 #: Every pattern above needs a year; most lines have none, and one search rules them out.
-_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+#: (Public: the main-block features look for years on a whole page at once.)
+ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def parse_date(text: str) -> dict[str, str] | None:
     """``{"date": "2024-06-28", "time": "13:50"}`` for the first date in *text*, or None."""
-    if len(text) > 300 or not _ANY_YEAR.search(text):
+    if len(text) > 300 or not ANY_YEAR.search(text):
         return None
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):

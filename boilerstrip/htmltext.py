@@ -257,9 +257,22 @@ def parse_html(markup: str) -> Any:
         markup = markup.replace("\x00", "")
     if not markup or markup.isspace():  # not markup.strip(), without copying the document
         return None
+    source: str | bytes = markup
     parser = _parser()
+    if not markup.startswith("<?xml"):
+        # lxml hands a str to libxml2 in the str's own storage (Latin-1, UTF-16 or UCS-4),
+        # which libxml2 then converts to UTF-8 itself; encoding to UTF-8 here costs less and
+        # builds the same tree (the encoding is given either way, so a <meta charset> is
+        # ignored either way). A document that opens with an XML declaration keeps the str
+        # path: lxml refuses a str that declares an encoding (ValueError below), and what
+        # such a page gives must not change with the speed-up.
+        try:
+            source = markup.encode("utf-8")
+            parser = _parser(utf8=True)
+        except UnicodeEncodeError:  # lone surrogates: libxml2 gets the str, as before
+            pass
     try:
-        root = etree.fromstring(markup, parser)
+        root = etree.fromstring(source, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
     if any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log):
@@ -334,15 +347,18 @@ def _deep_tree(markup: str) -> Any:
 _local = threading.local()
 
 
-def _parser() -> Any:
+def _parser(utf8: bool = False) -> Any:
     """lxml's plain HTML parser (lxml.html's element classes cost a Python lookup per
     element), one per thread: its error log, read after each parse, is its own. It keeps no
-    table of id attributes (nothing here looks elements up by id; the tree is the same)."""
-    parser = getattr(_local, "parser", None)
+    table of id attributes (nothing here looks elements up by id; the tree is the same).
+    With *utf8*, the one for documents given as UTF-8 bytes (see :func:`parse_html`)."""
+    name = "parser_utf8" if utf8 else "parser"
+    parser = getattr(_local, name, None)
     if parser is None:
-        parser = _local.parser = etree.HTMLParser(remove_comments=True, remove_pis=True,
-                                                  huge_tree=True, default_doctype=False,
-                                                  collect_ids=False)
+        parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
+                                  default_doctype=False, collect_ids=False,
+                                  encoding="utf-8" if utf8 else None)
+        setattr(_local, name, parser)
     return parser
 
 
@@ -416,15 +432,24 @@ def _walk(tree: Any, *, keep_noscript: bool) -> tuple[str, list[DomHint]]:
     hints: list[DomHint] = []
     pieces: list[str] = []      # inline text of the block being collected; "\n" is a <br>
     link_chars = 0
-    # context stack: (flags, the innermost block element, its tag)
-    top: tuple[int, Any, str] = (0, root, root.tag if isinstance(root.tag, str) else "body")
+    # The context: the flags of the current element and its ancestors, the innermost block
+    # element and its tag. Kept in three locals (saved on the stack as a tuple at each start
+    # and restored at the matching end): the loop below runs for every element of the page.
+    top_flags = 0
+    top_block: Any = root
+    top_tag: str = root.tag if isinstance(root.tag, str) else "body"
     stack: list[tuple[int, Any, str]] = []
+    # Bound once: each name is looked up on every element otherwise.
+    push, pop, add = stack.append, stack.pop, pieces.append
+    block_tags, tag_flags, headings = BLOCK_TAGS, _TAG_FLAGS.get, _HEADINGS.get
+    known_class, class_bits, element_bits = _token_cache.get, _class_bits, _element_bits
+    has_zero_width = _ZERO_WIDTH.search
 
-    def flush(flags: int, block: Any, tag: str) -> None:
+    def flush() -> None:
         nonlocal link_chars
         raw = "".join(pieces)
         pieces.clear()
-        if _ZERO_WIDTH.search(raw):
+        if has_zero_width(raw):
             raw = raw.translate(_ZERO_WIDTH_TO_SPACE)
         # Each part's runs of _SPACE_CHARS become one space, none at the ends: with the
         # zero-width ones made spaces, str.split() cuts at exactly the others (\s).
@@ -435,46 +460,59 @@ def _walk(tree: Any, *, keep_noscript: bool) -> tuple[str, list[DomHint]]:
             lines = [line] if line else []
         if lines:
             total = sum(map(len, lines))
-            hint = DomHint(tag, flags & ~LINK, _HEADINGS.get(tag, 0),
-                           min(1.0, link_chars / total) if total else 0.0, block)
+            hint = DomHint(top_tag, top_flags & ~LINK, headings(top_tag, 0),
+                           min(1.0, link_chars / total) if total else 0.0, top_block)
             blocks.append("\n".join(lines))
-            hints.extend([hint] * len(lines))
+            if len(lines) == 1:
+                hints.append(hint)
+            else:
+                hints.extend([hint] * len(lines))
         link_chars = 0
 
     walker = etree.iterwalk(root, events=("start", "end"))
+    skip_subtree = walker.skip_subtree
     for event, el in walker:
         tag = el.tag
         if event == "start":
-            stack.append(top)
-            if tag in drop or not isinstance(tag, str):
-                walker.skip_subtree()
+            push((top_flags, top_block, top_tag))
+            if tag in drop or tag.__class__ is not str:  # a dropped element, a comment or PI
+                skip_subtree()
                 continue
             items = el.items()
-            flags = top[0] | (_element_bits(items, tag) if items else _TAG_FLAGS.get(tag, 0))
-            if tag in BLOCK_TAGS:
+            if not items:
+                flags = top_flags | tag_flags(tag, 0)
+            elif len(items) == 1 and items[0][0] == "class":
+                # Half the elements of a page carry a class and nothing else: what
+                # _element_bits would do for them, without the call and its loop.
+                value = items[0][1]
+                bits = known_class(value)
+                flags = top_flags | tag_flags(tag, 0) | (class_bits(value) if bits is None else bits)
+            else:
+                flags = top_flags | element_bits(items, tag)
+            if tag in block_tags:
                 if pieces:
-                    flush(*top)
-                top = (flags, el, tag)
+                    flush()
+                top_flags, top_block, top_tag = flags, el, tag
             elif tag == "br":
-                pieces.append("\n")
+                add("\n")
                 continue
-            elif flags != top[0]:
-                top = (flags, top[1], top[2])
+            else:
+                top_flags = flags
             text = el.text
         else:
-            if tag in BLOCK_TAGS and pieces:
-                flush(*top)
-            top = stack.pop()
+            if pieces and tag in block_tags:
+                flush()
+            top_flags, top_block, top_tag = pop()
             text = el.tail
         if text and (pieces or not text.isspace()):  # white space opening a block shows nothing
-            if top[0] & PRE:
+            if top_flags & PRE:
                 text = text.replace("\r\n", "\n").replace("\r", "\n")
             elif "\n" in text or "\r" in text:
                 text = text.replace("\n", " ").replace("\r", " ")
-            pieces.append(text)
-            if top[0] & LINK:
+            add(text)
+            if top_flags & LINK:
                 link_chars += len(text.strip())
     if pieces:
-        flush(*top)
+        flush()
     text = "\n\n".join(blocks)
     return (text + "\n" if text else ""), hints

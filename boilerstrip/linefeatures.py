@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate
 
 import numpy as np
 
 from .page import Line, Page
 from .pipeline import RULE_FILTERS
-from .dates import parse_date
-from .shape import ends_sentence, is_headline, is_prose, title_block
+from .dates import ANY_YEAR, parse_date
+from .shape import ends_sentence, title_block
 from .stopwords import guess_stoplist, tokens
 from .htmltext import (ARTICLE, ASIDE, CONTROL, DIALOG, FLAG_NAMES, FOOTER, FORM, GROUP_BITS,
                        HEADER, MAIN, NAV, DomHint)
@@ -108,8 +110,12 @@ def _char_class(ch: str) -> int:
 
 
 _ASCII_CLASS = np.array([_char_class(chr(i)) for i in range(128)], dtype=np.uint8)
-#: Classes of the non-ASCII characters met so far (a page uses a few dozen, or a few hundred).
-_CLASS_CACHE: dict[int, int] = {}
+#: The _char_class of every code point met so far, by code point (_UNKNOWN for the others):
+#: one gather classifies a page's characters, and only characters no page had before are
+#: classified in Python. 1.1 MB, one byte per code point.
+_UNKNOWN = 255
+_CLASS_TABLE = np.full(0x110000, _UNKNOWN, dtype=np.uint8)
+_CLASS_TABLE[:128] = _ASCII_CLASS
 
 
 def _char_classes(text: str) -> np.ndarray:
@@ -117,20 +123,13 @@ def _char_classes(text: str) -> np.ndarray:
     if text.isascii():
         return _ASCII_CLASS[np.frombuffer(text.encode("ascii"), dtype=np.uint8)]
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    classes = np.empty(len(points), dtype=np.uint8)
-    low = points < 128
-    classes[low] = _ASCII_CLASS[points[low]]
-    high = ~low
-    distinct, where = np.unique(points[high], return_inverse=True)
-    table = []
-    for point in distinct.tolist():
-        known = _CLASS_CACHE.get(point)
-        if known is None:
-            known = _char_class(chr(point))
-            if len(_CLASS_CACHE) < 200_000:
-                _CLASS_CACHE[point] = known
-        table.append(known)
-    classes[high] = np.array(table, dtype=np.uint8)[where]
+    classes = _CLASS_TABLE.take(points)
+    unknown = classes == _UNKNOWN
+    if unknown.any():
+        new = np.unique(points[unknown])
+        # Threads may fill the same entries at once: they write the same values.
+        _CLASS_TABLE[new] = [_char_class(chr(point)) for point in new.tolist()]
+        classes = _CLASS_TABLE.take(points)
     return classes
 
 
@@ -157,6 +156,17 @@ def _digits_and_capitals(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         np.cumsum(hit, out=running[1:])
         counts.append((running[ends] - running[starts]).astype(float))
     return counts[0], counts[1]
+
+
+def _lines_with_year(texts: list[str]) -> set[int]:
+    """Positions in *texts* of the lines in which :data:`boilerstrip.dates.ANY_YEAR` matches.
+
+    One search over the lines joined by newlines: a year is four digits, so no match spans
+    two lines, and each match is placed by where the lines start.
+    """
+    joined = "\n".join(texts)
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
+    return {bisect_right(starts, m.start()) - 1 for m in ANY_YEAR.finditer(joined)}
 
 
 def _window_sum(prefix: np.ndarray, n: int, w: int) -> np.ndarray:
@@ -204,9 +214,15 @@ def line_features(page: Page, *, dom: bool = False) -> tuple[list[Line], np.ndar
     word_list = [line.words for line in lines]
     words = np.array(word_list, dtype=float)
     chars = np.array([len(text) for text in texts], dtype=float)
-    ends = np.array([ends_sentence(text) for text in texts], dtype=float)
-    prose = np.array([is_prose(line) for line in lines], dtype=float)
-    headline = np.array([is_headline(line) for line in lines], dtype=float)
+    # is_prose() and is_headline() of each line, from one ends_sentence() per line instead of
+    # three: words >= 25 or (words >= 12 and ends) / 1 <= words <= 25, at most 250 characters
+    # stripped, and not (words >= 12 and ends). Word counts are exact in floats.
+    ends_bool = np.array([ends_sentence(text) for text in texts], dtype=bool)
+    long_sentence = (words >= 12) & ends_bool
+    stripped_length = np.array([len(text.strip()) for text in texts])
+    ends = ends_bool.astype(float)
+    prose = ((words >= 25) | long_sentence).astype(float)
+    headline = ((words >= 1) & (words <= 25) & (stripped_length <= 250) & ~long_sentence).astype(float)
     digits, caps = _digits_and_capitals(texts)
     n_tokens = np.array([len(toks) for toks in line_tokens], dtype=float)
     if stoplist:
@@ -221,11 +237,15 @@ def line_features(page: Page, *, dom: bool = False) -> tuple[list[Line], np.ndar
     short = np.array([w <= 3 for w in word_list], dtype=float)
     date_only = np.zeros(n)
     number_only = np.zeros(n)
-    for j, w in enumerate(word_list):
-        if w <= 8:
-            text = texts[j]
-            date_only[j] = parse_date(text) is not None
-            number_only[j] = not _LETTER.search(text)
+    short_lines = [j for j, w in enumerate(word_list) if w <= 8]
+    if short_lines:
+        number_only[short_lines] = [not _LETTER.search(texts[j]) for j in short_lines]
+        # parse_date() finds nothing in a line without a year: those are found for the whole
+        # page with one search, and only the short lines among them are parsed.
+        with_year = _lines_with_year(texts)
+        dated = [j for j in short_lines if j in with_year]
+        if dated:
+            date_only[dated] = [parse_date(texts[j]) is not None for j in dated]
     keys = [line.repeat_key for line in lines]
     copies = Counter(keys)
     block = title_block(page)

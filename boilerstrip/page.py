@@ -34,6 +34,8 @@ _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CUE_TRIM = " \t.:;,!?*…·|•»«›‹-–—>→↓()[]\"'“”„‘’"
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
                          "‚": "'", "`": "'", "´": "'"})
+#: _QUOTES as (character, replacement) pairs, for normalize().
+_QUOTE_PAIRS = tuple((chr(code), plain) for code, plain in _QUOTES.items())
 BOM = "\ufeff"
 
 
@@ -47,7 +49,14 @@ def normalize(text: str) -> str:
         # NFKC leaves ASCII unchanged, casefold() is lower() there, and the backquote is the
         # quote table's only ASCII entry: most lines of most pages take this shortcut.
         return " ".join(text.lower().replace("`", "'").split())
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    text = unicodedata.normalize("NFKC", text)
+    # The quote table, applied one character at a time: str.translate() with a dict looks
+    # every character of the line up in it, and a quote-free line (most) needs no copy. Each
+    # replacement is ASCII, which no later entry replaces: the same as translate(_QUOTES).
+    for quote, plain in _QUOTE_PAIRS:
+        if quote in text:
+            text = text.replace(quote, plain)
+    text = text.casefold()
     # str.split() cuts at exactly the characters regex \s matches (both ask
     # Py_UNICODE_ISSPACE) and drops them at the ends: the same as _SPACES.sub(" ", text)
     # followed by strip(), without building one replacement per space.
@@ -83,25 +92,53 @@ def _without_break(piece: str) -> str:
     return piece
 
 
-class _cached:
-    """A computed attribute stored on first use (like functools.cached_property, without its lock).
+class _folded:
+    """A text property of a :class:`Line`, computed with all the others on first use.
 
-    Python 3.11's cached_property takes a lock on every first access; lines are never shared
-    between threads while a page is processed, and these attributes are read millions of times
-    on a large crawl. Being a non-data descriptor, the stored value shadows it afterwards.
+    Every built-in filter reads a line's folded form, its words, its cue key and its repeat
+    key, so they are found together by :func:`_fold` in one call per line: one attribute
+    look-up through Python instead of one per property, and the folded text and its word
+    list made once. The values are stored in the line's ``__dict__``; being a non-data
+    descriptor, this one is then shadowed and later reads are plain attribute reads. No lock
+    (unlike functools.cached_property): lines are not shared between threads while a page is
+    processed, and computing twice would give the same values.
     """
 
-    def __init__(self, fn) -> None:
-        self.fn = fn
-        self.name = fn.__name__
-        self.__doc__ = fn.__doc__
+    def __init__(self, name: str, doc: str) -> None:
+        self.name = name
+        self.__doc__ = doc
 
     def __get__(self, obj, owner=None):
         if obj is None:
             return self
-        value = self.fn(obj)
-        obj.__dict__[self.name] = value
-        return value
+        return _fold(obj)[self.name]
+
+
+def _fold(line: "Line") -> dict:
+    """Store the text properties of *line* (norm, norm_tokens, norm_words, key, repeat_key,
+    words) in its ``__dict__``, and return that dict. See each property for what it means."""
+    text = line.text
+    fields = line.__dict__
+    if text.isascii():
+        # NFKC leaves ASCII unchanged, casefold() is lower() there, and the backquote is the
+        # quote table's only ASCII entry (as in normalize()).
+        norm = " ".join(text.lower().replace("`", "'").split())
+        tokens = _WORD.findall(norm)
+        # Folding an ASCII line changes only case, white space and the backquote, none of
+        # which starts or ends a word: its words are those of the folded line.
+        words = len(tokens)
+    else:
+        norm = normalize(text)
+        tokens = _WORD.findall(norm)
+        words = word_count(text)
+    fields["norm"] = norm
+    fields["norm_tokens"] = tokens
+    fields["norm_words"] = tuple(dict.fromkeys(tokens))
+    fields["key"] = norm.strip(_CUE_TRIM)  # cue_key(text), from the folded line
+    # Without underscores the runs of [^\W_] are the \w+ runs: the words, joined.
+    fields["repeat_key"] = " ".join(tokens) if "_" not in norm else _NON_WORD.sub(" ", norm).strip()
+    fields["words"] = words
+    return fields
 
 
 @dataclass(frozen=True, init=False)
@@ -128,47 +165,19 @@ class Line:
         fields["paragraph"] = paragraph
         fields["is_blank"] = paragraph < 0
 
-    @_cached
-    def norm(self) -> str:
-        """The line folded for comparison (see :func:`normalize`)."""
-        return normalize(self.text)
-
-    @_cached
-    def norm_tokens(self) -> list[str]:
-        """Every word (``\\w+`` run) of :attr:`norm`, in order, repeats included.
+    #: All six below are computed together on first use of any (see :func:`_fold`).
+    norm = _folded("norm", "The line folded for comparison (see :func:`normalize`).")
+    norm_tokens = _folded("norm_tokens", """Every word (``\\w+`` run) of :attr:`norm`, in order, repeats included.
 
         Found once and shared: the distinct words, the word count of an ASCII line and the
         main-block model's stopword counts all read them.
-        """
-        return _WORD.findall(self.norm)
-
-    @_cached
-    def norm_words(self) -> tuple[str, ...]:
-        """The distinct words of :attr:`norm`, in order: what cue phrase lookups index on."""
-        return tuple(dict.fromkeys(self.norm_tokens))
-
-    @_cached
-    def key(self) -> str:
-        """The line as compared with whole-line cue phrases (see :func:`cue_key`)."""
-        return self.norm.strip(_CUE_TRIM)  # cue_key(text), reusing the folded line
-
-    @_cached
-    def repeat_key(self) -> str:
-        """The line with case, whitespace and punctuation folded away: how repeats are compared."""
-        norm = self.norm
-        if "_" not in norm:
-            # Without underscores the runs of [^\W_] are the \w+ runs: the words, joined.
-            return " ".join(self.norm_tokens)
-        return _NON_WORD.sub(" ", norm).strip()
-
-    @_cached
-    def words(self) -> int:
-        """Number of words (see :func:`word_count`)."""
-        if self.text.isascii():
-            # Folding an ASCII line changes only case, white space and the backquote, none
-            # of which starts or ends a word: its words are those of the folded line.
-            return len(self.norm_tokens)
-        return word_count(self.text)
+        """)
+    norm_words = _folded("norm_words",
+                         "The distinct words of :attr:`norm`, in order: what cue phrase lookups index on.")
+    key = _folded("key", "The line as compared with whole-line cue phrases (see :func:`cue_key`).")
+    repeat_key = _folded("repeat_key", "The line with case, whitespace and punctuation folded away: "
+                                       "how repeats are compared.")
+    words = _folded("words", "Number of words (see :func:`word_count`).")
 
     @property
     def length(self) -> int:

@@ -215,6 +215,11 @@ class MainBlockFilter(Filter):
         if own is not None and not self._keeps_any(page, lines, own, first, last):
             own = None  # the line model would empty the page: the block alone is the safer reading
         heading = self._title_lines(page, lines, first)
+        # As Python floats: a numpy scalar costs more to index, compare and format, and a
+        # float64 is a float, so the values, comparisons and details are the same.
+        probs = probs.tolist()
+        own = None if own is None else own.tolist()
+        stripped = page.stripped
         if own is not None:
             for j in overrulable:
                 if own[j] >= self.keep_threshold:
@@ -222,7 +227,7 @@ class MainBlockFilter(Filter):
                     yield self.keep(page, line, "content_inside_main_block",
                                     self._detail(page, line, f"line score {own[j]:.2f}; {extent}"))
         for j, line in enumerate(lines):
-            if page.stripped[line.index]:
+            if stripped[line.index]:
                 continue
             inside = first <= j <= last
             if inside and line.index in heading:
@@ -307,9 +312,11 @@ class MainBlockFilter(Filter):
         return own
 
     def _keeps_any(self, page: Page, lines: list, own: np.ndarray, first: int, last: int) -> bool:
+        scores = own.tolist()  # Python floats: cheaper to compare one by one than numpy scalars
+        stripped = page.stripped
         for j, line in enumerate(lines):
-            if not page.stripped[line.index]:
-                if own[j] >= (self.line_threshold if first <= j <= last else self.outside_threshold):
+            if not stripped[line.index]:
+                if scores[j] >= (self.line_threshold if first <= j <= last else self.outside_threshold):
                     return True
         return False
 

@@ -30,8 +30,10 @@ _MAX_ITEM_CHARS = 40
 
 def is_menu_item(line: Line) -> bool:
     """A line shaped like one menu link: a few words, no sentence end, not a date."""
+    if not 0 < line.words <= _MAX_ITEM_WORDS:
+        return False  # most lines: decided without copying the text
     text = line.text.strip()
-    return (0 < line.words <= _MAX_ITEM_WORDS and len(text) <= _MAX_ITEM_CHARS
+    return (len(text) <= _MAX_ITEM_CHARS
             and not ends_sentence(text) and not text.endswith(":") and parse_date(text) is None)
 
 
@@ -96,10 +98,12 @@ class NavigationFilter(Filter):
                 run.clear()
 
         repeats = page.repeats()
+        stripped = page.stripped
+        in_title_block = block.lines  # the set TitleBlock's `in` asks, without the method call
         for line in page.content_lines():
-            if page.stripped[line.index] or line.index in taken or line.index in repeats:
+            if stripped[line.index] or line.index in taken or line.index in repeats:
                 continue  # boilerplate already taken, and copies the collapser will take, do not interrupt a menu
-            if line.index not in block and is_menu_item(line) and not headings.matches(line.key):
+            if line.index not in in_title_block and is_menu_item(line) and not headings.matches(line.key):
                 run.append(line)
             else:
                 yield from flush()
