@@ -259,18 +259,17 @@ def parse_html(markup: str) -> Any:
         return None
     source: str | bytes = markup
     parser = _parser()
-    if not markup.startswith("<?xml"):
-        # lxml hands a str to libxml2 in the str's own storage (Latin-1, UTF-16 or UCS-4),
-        # which libxml2 then converts to UTF-8 itself; encoding to UTF-8 here costs less and
-        # builds the same tree (the encoding is given either way, so a <meta charset> is
-        # ignored either way). A document that opens with an XML declaration keeps the str
-        # path: lxml refuses a str that declares an encoding (ValueError below), and what
-        # such a page gives must not change with the speed-up.
-        try:
-            source = markup.encode("utf-8")
-            parser = _parser(utf8=True)
-        except UnicodeEncodeError:  # lone surrogates: libxml2 gets the str, as before
-            pass
+    # lxml hands a str to libxml2 in the str's own storage (Latin-1, UTF-16 or UCS-4), which
+    # libxml2 then converts to UTF-8 itself; encoding to UTF-8 here costs less and builds the
+    # same tree (the encoding is given either way, so a <meta charset> is ignored either way).
+    # It also reads XHTML that opens with an XML declaration naming an encoding, which lxml
+    # refuses as a str (ValueError below): the text is decoded already, and the parser's
+    # encoding overrides the declaration.
+    try:
+        source = markup.encode("utf-8")
+        parser = _parser(utf8=True)
+    except UnicodeEncodeError:  # lone surrogates: libxml2 gets the str
+        pass
     try:
         root = etree.fromstring(source, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):

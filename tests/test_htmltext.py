@@ -258,9 +258,17 @@ def test_utf8_parse_builds_the_str_parse_tree(markup):
     assert etree.tostring(parse_html(markup), encoding="unicode") == expected
 
 
-def test_a_str_with_an_xml_encoding_declaration_stays_unparsed():
-    # lxml refuses a str that declares an encoding; the UTF-8 path must not change that page's
-    # result (an empty page today) behind the caller's back.
-    from boilerstrip.htmltext import parse_html
-
-    assert parse_html('<?xml version="1.0" encoding="utf-8"?><html><body><p>x</p></body></html>') is None
+@pytest.mark.parametrize("declaration", ['<?xml version="1.0" encoding="utf-8"?>',
+                                         '<?xml version="1.0" encoding="iso-8859-1"?>',
+                                         "<?xml version='1.0'?>"])
+def test_xhtml_with_an_xml_declaration_keeps_its_text(declaration):
+    # lxml refuses a str that declares an encoding; XHTML pages open with one. The page is
+    # decoded already, so the declaration says nothing more: the text must come through.
+    markup = (declaration + '\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+              '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html xmlns="http://www.w3.org/1999/xhtml">'
+              "<head><title>Caf\u00e9</title></head><body><p>Caf\u00e9 cr\u00e8me, served every morning in "
+              "the old town square.</p></body></html>")
+    for page in (markup, markup.encode("utf-8")):
+        result = boilerstrip.strip(page, kind="html")
+        assert "Caf\u00e9 cr\u00e8me, served every morning" in result.text
+        assert result.lossless_problems() == []
