@@ -193,6 +193,9 @@ class RunStats:
     chars_stripped: int = 0
     segments_by_filter: Counter = field(default_factory=Counter)
     chars_by_filter: Counter = field(default_factory=Counter)
+    #: Lines a filter put back after a rule stripped them (``Result.overruled``), by that filter.
+    put_back_by_filter: Counter = field(default_factory=Counter)
+    chars_put_back_by_filter: Counter = field(default_factory=Counter)
 
     def add(self, record: Mapping[str, Any]) -> None:
         """Count one stripped page (a ``Result.to_dict()``)."""
@@ -203,6 +206,9 @@ class RunStats:
             self.chars_stripped += size
             self.segments_by_filter[seg["filter"]] += 1
             self.chars_by_filter[seg["filter"]] += size
+        for note in record.get("overruled", ()):
+            self.put_back_by_filter[note["kept_by"]] += 1
+            self.chars_put_back_by_filter[note["kept_by"]] += note["end"] - note["start"]
 
     def lines(self, config_path: str | None = None) -> list[str]:
         """The summary, one fact per line."""
@@ -216,6 +222,10 @@ class RunStats:
             out.append("  by filter: " + ", ".join(parts))
         else:
             out.append("  by filter: nothing stripped")
+        if self.put_back_by_filter:
+            parts = [f"{name} {_plural(n, 'segment')} ({self.chars_put_back_by_filter[name]:,} chars)"
+                     for name, n in sorted(self.put_back_by_filter.items())]
+            out.append("  put back (a rule had stripped them): " + ", ".join(parts))
         if config_path:
             out.append(f"  config: {config_path}")
         return out

@@ -184,6 +184,16 @@ def test_summary_counts_pages_characters_filters_and_errors(tmp_path, capsys, mo
     assert "\x1b" not in err and "\r" not in err
 
 
+def test_summary_counts_lines_put_back():
+    stats = RunStats()
+    stats.add({"text": "kept", "stripped": [], "overruled": [
+        {"start": 0, "end": 10, "filter": "navigation", "reason": "menu_run", "text": "0123456789",
+         "kept_by": "main_block", "keep_reason": "content_inside_main_block"}]})
+    stats.add({"text": "kept", "stripped": []})  # no put-backs: the key is absent
+    assert stats.lines()[3] == "  put back (a rule had stripped them): main_block 1 segment (10 chars)"
+    assert not any("put back" in line for line in RunStats().lines())
+
+
 def test_summary_names_the_config_file_used(tmp_path, capsys, monkeypatch, no_config):
     write(no_config / "boilerstrip.toml", '[pipeline]\nfilters = ["comments"]\n')
     root = tmp_path / "in"
