@@ -95,10 +95,10 @@ def _row(row: LineView, text: str, num_width: int, gutter_width: int, first_of_s
     head = (f"<div class=\"{classes}\"><span class=\"bs-no\" style=\"width:{num_width}ch\">{number}</span>"
             f"<span class=\"bs-g\" style=\"width:{gutter_width}ch\">")
     if row.segment is None and row.overruled is not None:
-        note = row.overruled
-        return (f"{head}+ {escape(visible(keep_label(note)))}</span><span class=\"bs-t\" "
-                f"title=\"{_attr(visible(keep_detail(note)))}\">{escape(text)} "
-                f"<span class=\"bs-detail\">[{escape(visible(keep_detail(note)))}]</span></span></div>")
+        shown = visible(keep_detail(row.overruled))
+        return (f"{head}+ {escape(visible(keep_label(row.overruled)))}</span><span class=\"bs-t\" "
+                f"title=\"{_attr(shown)}\">{escape(text)} "
+                f"<span class=\"bs-detail\">[{escape(shown)}]</span></span></div>")
     if row.segment is None:
         return f"{head}+</span><span class=\"bs-t\">{escape(text)}</span></div>"
     detail = ""

@@ -3,8 +3,8 @@
 Each non-blank source line is printed once, after a gutter: its line number, ``+`` (kept) or
 ``-`` (stripped), and for a stripped line ``filter: reason``; the segment's detail, when it
 has one, follows the line's text in brackets. A kept line that a filter had stripped and a
-later one put back shows ``kept_by: keep_reason``, and in brackets the decision overruled. The view ends with one line per filter
-(segments, lines, characters) and one for what was kept.
+later one put back shows ``kept_by: keep_reason``, and in brackets the decision overruled. The
+view ends with one line per filter (segments, lines, characters) and one for what was kept.
 
 Two forms of the same rows:
 

@@ -27,10 +27,16 @@ group of items, set apart by a banner, is out. A second stage, the line model
 (``main_block_html_line.json``), decides each kept line from its own features and from where it
 stands relative to the block: its block score and its neighbours', inside or how far outside,
 how much of the page the block holds (:mod:`boilerstrip.block_context`). It was trained on every
-kept line, each labelled by whether its own words are in the gold text, with block scores from
+line, each labelled by whether its own words are in the gold text, with block scores from
 block models that had not seen the page. Kept lines inside the block that it scores under
 ``line_threshold`` go with ``inside_main_block``; lines outside the block stay when it scores
 them at least ``outside_threshold``. Should it keep no line at all, the block alone decides.
+The line model reads the markup's columns: a first one trained on the raw text alone changed
+nothing (cross-validated WCXB 0.818 -> 0.819, trafeval 0.856 -> 0.857), so text pages have none
+by default (``line_model``). The filter
+strips nothing when the page has no paragraph of running text (a bare list, a two-line
+snippet), when no stretch scores above zero, or when the best one holds only lines the rules
+already stripped: it only ever narrows a page to a block it can read.
 
 The line model also judges the lines a rule stripped inside the block, and it was trained on
 them too. The rules read a line's text and shape alone: a run of short lines is a menu to
@@ -39,15 +45,10 @@ markup and the block around the line. A line it scores at least ``keep_threshold
 likely content than not) is put back, and the result records the rule's decision it overruled
 (``Result.overruled``, reason ``content_inside_main_block``). Copies that ``repeated`` took
 stay stripped (the first copy is the article's), and so do lines whose markup calls them
-boilerplate as well (``<nav>``, ``<footer>``, a form, ``class="newsletter"``...). What it
+boilerplate as well (``<nav>``, ``<footer>``, a form, ``class="newsletter"``...), and lines
+a user's site rule or another package's filter took (the models never learned those). What it
 gained, cross-validated, is in docs/benchmarks.md (seventh session); ``keep_threshold=None``
 turns it off.
-The line model reads the markup's columns: a first one trained on the raw text alone changed
-nothing (cross-validated WCXB 0.818 -> 0.819, trafeval 0.856 -> 0.857), so text pages have none
-by default (``line_model``). The filter
-strips nothing when the page has no paragraph of running text (a bare list, a two-line
-snippet), when no stretch scores above zero, or when the best one holds only lines the rules
-already stripped: it only ever narrows a page to a block it can read.
 """
 
 from __future__ import annotations
