@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-__all__ = ["DomHint", "DomPaths", "HtmlText", "html_to_text", "parse_html", "FLAG_NAMES", "GROUPS"]
+__all__ = ["DomHint", "DomPaths", "HtmlText", "html_to_text", "parse_html", "FLAG_NAMES", "GROUPS", "class_tokens"]
 
 #: Elements whose text a browser does not show as page text.
 DROP_TAGS = frozenset({
@@ -392,6 +392,13 @@ def _class_bits(value: str) -> int:
         if len(_token_cache) < 100_000:
             _token_cache[value] = bits
     return bits
+
+
+@lru_cache(maxsize=65536)
+def class_tokens(value: str) -> tuple[str, ...]:
+    """The words of a class or id attribute value, lowercased, split as for the class groups
+    (punctuation and camelCase); numbers, which name one page's items, are left out."""
+    return tuple(token.lower() for token in _TOKEN.findall(value[:500]) if not token.isdigit())
 
 
 def _element_bits(items: list[tuple[str, str]], tag: str) -> int:
