@@ -55,6 +55,7 @@ import zlib
 from bisect import bisect_right
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -62,6 +63,7 @@ import boilerstrip
 from boilerstrip.decode import decode, decode_html
 from boilerstrip.filters.main_block import MainBlockFilter
 from boilerstrip.block_context import BLOCK_CONTEXT_NAMES, page_block_context
+from boilerstrip.class_vocab import VOCAB_NAMES, learn_vocab, line_class_words, vocab_rows
 from boilerstrip.linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
 from boilerstrip.shape import first_prose
 from boilerstrip.model import FORMAT, MODEL_DIR, TreeModel
@@ -71,6 +73,10 @@ from boilerstrip.pipeline import RULE_FILTERS, Pipeline
 OUT = Path(__file__).parent / "out"
 FOLDS = 5
 PARAMS = dict(max_iter=100, max_depth=5, learning_rate=0.1)
+#: Whether the HTML line model reads the class/id vocabulary (boilerstrip.class_vocab); --no-vocab.
+VOCAB = True
+#: The line model's own settings (defaults: the same as the block model's); see --line-trees.
+LINE_PARAMS = dict(PARAMS)
 _TOKEN = re.compile(r"\w+")
 #: How much a snippet-labelled line counts beside a gold-text-labelled one. Snippet labels are
 #: partial (three sentences in, three out): at full weight the German-heavy trafeval pages
@@ -222,6 +228,8 @@ def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT, kind: str = "tex
     rules = Pipeline(RULE_FILTERS)
     pages = []
     html = kind == "html"
+    meta_path = set_dir / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8")).get("pages", {}) if meta_path.exists() else {}
     for path in sorted(set_dir.glob("*.raw.txt")):
         page_id = path.name[: -len(".raw.txt")]
         gold_path = set_dir / f"{page_id}.gold.txt"
@@ -239,7 +247,9 @@ def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT, kind: str = "tex
         # remembered on the page, where MainBlockFilter looks for them (the block context)
         lines, rows = page.memo("line_features_dom" if html else "line_features",
                                 lambda p: line_features(p, dom=html))
+        words = line_class_words(page, lines) if html else None
         page.tree = None  # the markup's features are computed; the tree is the bulk of a page's memory
+        site = site_of(gold_json.get("url") or meta.get(page_id, {}).get("url") or page_id)
         weights = np.sqrt(np.array([len(_TOKEN.findall(l.text)) + 1.0 for l in lines]))
         if gold_path.exists():
             gold = gold_path.read_text(encoding="utf-8")
@@ -252,8 +262,15 @@ def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT, kind: str = "tex
             line_labels, line_known = snippet_line_labels(lines, gold_json, labels, known)
             line_weights = weights * line_known * snippet_weight
             weights = weights * known * snippet_weight
-        pages.append((page_id, raw, rows, labels, weights, line_labels, line_weights, set_dir, page))
+        pages.append((page_id, raw, rows, labels, weights, line_labels, line_weights, words, site, set_dir, page))
     return pages
+
+
+def site_of(url: str) -> str:
+    """The site a page comes from (its host without ``www.``): the class vocabulary only keeps
+    words that several sites use."""
+    host = urlsplit(url).netloc.lower() if "//" in url else url.split("::")[-1].split("/")[0].lower()
+    return host[4:] if host.startswith("www.") else host
 
 
 def fit(pages, line_model: bool = False, context: dict | None = None):
@@ -271,7 +288,8 @@ def fit(pages, line_model: bool = False, context: dict | None = None):
     w = np.concatenate([p[w_at] for p in rows])
     if line_model:  # unlabelled lines say nothing to the line model
         X, y, w = X[w > 0], y[w > 0], w[w > 0]
-    return HistGradientBoostingClassifier(random_state=0, **PARAMS).fit(X, y, sample_weight=w)
+    params = LINE_PARAMS if line_model else PARAMS
+    return HistGradientBoostingClassifier(random_state=0, **params).fit(X, y, sample_weight=w)
 
 
 def out_of_fold_scores(pages, fold: dict, features: tuple[str, ...]):
@@ -280,7 +298,7 @@ def out_of_fold_scores(pages, fold: dict, features: tuple[str, ...]):
     The line model reads the block model's scores; trained on scores the block model fitted,
     it would learn to trust them more than it can on a new page.
     """
-    specs, context = {}, {}
+    specs, context, vocabs = {}, {}, {}
     for k in range(FOLDS):
         model = fit([p for p in pages if fold[p[0]] != k])
         specs[k] = spec = export(model, {"fold": k}, features)
@@ -288,11 +306,29 @@ def out_of_fold_scores(pages, fold: dict, features: tuple[str, ...]):
         finder = MainBlockFilter(model=TreeModel(spec) if features == FEATURE_NAMES else "main_block",
                                  html_model=TreeModel(spec) if features != FEATURE_NAMES else None,
                                  line_model=None, html_line_model=None)
+        vocab = vocabs[k] = page_vocab([p for p in pages if fold[p[0]] != k])
         for p in pages:
             if fold[p[0]] == k:
                 context[p[0]] = block_context_of(finder, p[-1])
+                if vocab is not None:
+                    context[p[0]] = np.hstack([context[p[0]], vocab_rows(p[7], *vocab)])
         print(f"block model, fold {k}: trained", flush=True)
-    return specs, context
+    return specs, context, vocabs
+
+
+def page_vocab(pages) -> tuple[dict, float] | None:
+    """The class/id vocabulary (boilerstrip.class_vocab) learned from *pages*' line labels, or
+    None for text pages (no markup) or with --no-vocab."""
+    if not VOCAB or not pages or pages[0][7] is None:
+        return None
+    return learn_vocab((p[8], p[7], p[5], p[6]) for p in pages)
+
+
+def with_vocab(spec: dict, vocab: tuple[dict, float] | None) -> dict:
+    """*spec* with the vocabulary its line model reads (none: unchanged)."""
+    if vocab is not None:
+        spec["vocab"], spec["vocab_default"] = vocab
+    return spec
 
 
 def block_context_of(finder: MainBlockFilter, page: Page) -> np.ndarray:
@@ -349,7 +385,8 @@ def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path,
         out.mkdir(parents=True, exist_ok=True)
     fold = fold_of(pages)
     features = HTML_FEATURE_NAMES if kind == "html" else FEATURE_NAMES
-    block_specs, context = out_of_fold_scores(pages, fold, features)
+    block_specs, context, vocabs = out_of_fold_scores(pages, fold, features)
+    line_features_names = features + BLOCK_CONTEXT_NAMES + (VOCAB_NAMES if vocabs.get(0) is not None else ())
     for k in range(FOLDS):
         started = time.perf_counter()
         train = [p for p in pages if fold[p[0]] != k]
@@ -359,7 +396,7 @@ def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path,
         specs = {"block": spec}
         if line_thresholds:
             line = fit(train, line_model=True, context=context)
-            specs["line"] = line_spec = export(line, {"fold": k}, features + BLOCK_CONTEXT_NAMES)
+            specs["line"] = line_spec = with_vocab(export(line, {"fold": k}, line_features_names), vocabs[k])
             check_export(line, line_spec, pages, context)
             models["line"] = TreeModel(line_spec, f"fold {k} line model")
             options["line_threshold"] = max(line_thresholds)
@@ -412,9 +449,11 @@ def _with_line_threshold(result, threshold: float) -> str:
     return rebuild_text(result.source, [seg for seg in result.stripped if kept(seg)])
 
 
-def _write(model, info: dict, features: tuple[str, ...], pages, name: str, context: dict | None = None) -> None:
-    """Export *model* as ``boilerstrip/models/<name>.json``, checked against scikit-learn."""
-    spec = export(model, info, features)
+def _write(model, info: dict, features: tuple[str, ...], pages, name: str, context: dict | None = None,
+           vocab: tuple[dict, float] | None = None) -> None:
+    """Export *model* (with the class vocabulary it reads, if any) as
+    ``boilerstrip/models/<name>.json``, checked against scikit-learn."""
+    spec = with_vocab(export(model, info, features), vocab)
     check_export(model, spec, pages, context)
     MODEL_DIR.mkdir(exist_ok=True)
     target = MODEL_DIR / f"{name}.json"
@@ -442,11 +481,18 @@ def main() -> int:
                         help="cross-validate the block model alone, and export only it")
     parser.add_argument("--trees", type=int, default=PARAMS["max_iter"], help="boosting rounds (default: %(default)s)")
     parser.add_argument("--depth", type=int, default=PARAMS["max_depth"], help="tree depth (default: %(default)s)")
+    parser.add_argument("--line-trees", type=int, help="boosting rounds of the line model (default: --trees)")
+    parser.add_argument("--line-depth", type=int, help="tree depth of the line model (default: --depth)")
+    parser.add_argument("--no-vocab", action="store_true",
+                        help="train the HTML line model without the class/id vocabulary (boilerstrip.class_vocab)")
     parser.add_argument("--kind", choices=("text", "html"), default="text",
                         help="train the text model on the raw text (default), or the HTML model "
                              "(main_block_html.json, the markup's features too) on the HTML")
     args = parser.parse_args()
     PARAMS.update(max_iter=args.trees, max_depth=args.depth)
+    global VOCAB
+    VOCAB = not args.no_vocab
+    LINE_PARAMS.update(max_iter=args.line_trees or args.trees, max_depth=args.line_depth or args.depth)
     html = args.kind == "html"
     if args.snippet_weight is None:
         args.snippet_weight = HTML_SNIPPET_WEIGHT if html else SNIPPET_WEIGHT
@@ -479,12 +525,14 @@ def main() -> int:
     _write(fit(pages), info, features, pages, name)
     if html and not args.no_line_model:
         if context is None:
-            _, context = out_of_fold_scores(pages, fold_of(pages), features)
-        info = dict(info, label="all lines, kept or stripped by a rule: 1 when half the line's word trigrams are in the gold text "
+            _, context, _ = out_of_fold_scores(pages, fold_of(pages), features)
+        vocab = page_vocab(pages)
+        info = dict(info, params=LINE_PARAMS, label="all lines, kept or stripped by a rule: 1 when half the line's word trigrams are in the gold text "
                                 "(gold_line_labels); from with/without snippets where there is no gold "
                                 "text (snippet_line_labels); block context from out-of-fold block models")
-        _write(fit(pages, line_model=True, context=context), info, features + BLOCK_CONTEXT_NAMES, pages,
-               name + "_line", context)
+        _write(fit(pages, line_model=True, context=context), info,
+               features + BLOCK_CONTEXT_NAMES + (VOCAB_NAMES if vocab is not None else ()), pages,
+               name + "_line", context, vocab)
     return 0
 
 

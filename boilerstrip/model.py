@@ -36,6 +36,10 @@ class TreeModel:
         self.features: tuple[str, ...] = tuple(spec["features"])
         self.baseline = float(spec["baseline"])
         self.info: dict = spec.get("info", {})
+        #: A line model may come with the class/id vocabulary it reads (boilerstrip.class_vocab):
+        #: word -> content rate, and the rate that stands in for words it does not know.
+        self.vocab: dict[str, float] | None = spec.get("vocab")
+        self.vocab_default: float = float(spec.get("vocab_default", 0.5))
         feature, threshold, left, right, value, roots = [], [], [], [], [], []
         depth = 0
         for tree in spec["trees"]:

@@ -7,6 +7,7 @@ import pytest
 
 import boilerstrip
 from boilerstrip.block_context import BLOCK_CONTEXT_NAMES, block_context
+from boilerstrip.class_vocab import VOCAB_NAMES
 from boilerstrip.filters.main_block import MainBlockFilter, best_block
 from boilerstrip.linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
 from boilerstrip.model import MODEL_DIR, ModelError, TreeModel, load_model
@@ -97,13 +98,17 @@ def test_tree_model_rejects_other_formats_and_features():
 
 @pytest.mark.parametrize("name, features", [
     ("main_block", FEATURE_NAMES), ("main_block_html", HTML_FEATURE_NAMES),
-    ("main_block_html_line", HTML_FEATURE_NAMES + BLOCK_CONTEXT_NAMES)])
+    ("main_block_html_line", HTML_FEATURE_NAMES + BLOCK_CONTEXT_NAMES + VOCAB_NAMES)])
 def test_shipped_models_match_the_features_and_are_valid_json(name, features):
     spec = json.loads((MODEL_DIR / f"{name}.json").read_text(encoding="utf-8"))
     assert spec["features"] == list(features)
     assert spec["info"]["retrain"].startswith("python bench/train_main_block.py")
     assert ("_line" in name) == ("out-of-fold block models" in spec["info"]["label"])
     load_model(name).check_features(features)
+    # Only the HTML line model reads the class/id vocabulary, and only words of several sites.
+    assert ("vocab" in spec) == (name == "main_block_html_line")
+    if "vocab" in spec:
+        assert len(spec["vocab"]) > 100 and all(0.0 <= v <= 1.0 for v in spec["vocab"].values())
 
 
 def test_export_reproduces_scikit_learn():
@@ -251,7 +256,8 @@ def test_html_details_say_what_the_markup_says():
               f"<article><h1>{ARTICLE[0]}</h1>" + "".join(f"<p>{p}</p>" for p in BODY[:3]) + "</article>"
               "<footer class='site-footer'><p>Contact us</p></footer></body></html>")
     probs = [0.1, 0.1, 0.9, 0.9, 0.9, 0.9, 0.1]
-    result = Pipeline([_FixedScores(probs)])(markup, kind="html")
+    # The block alone decides (no line model): the details are what is under test here.
+    result = Pipeline([_FixedScores(probs, html_line_model=None)])(markup, kind="html")
     details = {line: segment.detail for segment in result.stripped for line in segment.text.split("\n\n")}
     assert details["Contact us"].endswith("markup: footer, class_footer")
     assert details["Home"].endswith("markup: nav, list_item")
@@ -424,3 +430,16 @@ def test_lines_the_markup_also_calls_boilerplate_are_not_put_back():
     assert "Home | Markets | Events" not in result.text
     assert result.overruled[0].detail.endswith("markup: article, list_item")
     assert result.lossless_problems() == []
+
+
+def test_a_figcaption_the_captions_filter_took_is_not_put_back():
+    # The markup itself calls the line a caption; a line model that scores every line of two
+    # words or more as content does not overrule the rule and the markup together.
+    markup = (f"<html><body><article><h1>{ARTICLE[0]}</h1><p>{BODY[0]}</p>"
+              "<figure><img src='a.jpg'><figcaption>Photo: Museum of Flight and Weather</figcaption></figure>"
+              f"<p>{BODY[1]}</p><p>{BODY[2]}</p></article></body></html>")
+    line_model = words_stump(HTML_FEATURE_NAMES + BLOCK_CONTEXT_NAMES, 1)
+    result = Pipeline(["captions", _FixedScores([0.9] * 5, html_line_model=line_model)])(markup, kind="html")
+    assert "Photo: Museum of Flight and Weather" not in result.text
+    assert result.overruled == []
+    assert [(s.filter, s.reason) for s in result.stripped] == [("captions", "figure_caption")]

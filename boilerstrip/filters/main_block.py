@@ -31,6 +31,9 @@ line, each labelled by whether its own words are in the gold text, with block sc
 block models that had not seen the page. Kept lines inside the block that it scores under
 ``line_threshold`` go with ``inside_main_block``; lines outside the block stay when it scores
 them at least ``outside_threshold``. Should it keep no line at all, the block alone decides.
+On HTML the line model also reads the class and id words of the line's own element and its
+nearest ancestors, through a vocabulary learned across sites and shipped inside the model
+(:mod:`boilerstrip.class_vocab`): a ``credit`` or ``author-bio`` box seldom holds content.
 The line model reads the markup's columns: a first one trained on the raw text alone changed
 nothing (cross-validated WCXB 0.818 -> 0.819, trafeval 0.856 -> 0.857), so text pages have none
 by default (``line_model``). The filter
@@ -45,7 +48,8 @@ markup and the block around the line. A line it scores at least ``keep_threshold
 likely content than not) is put back, and the result records the rule's decision it overruled
 (``Result.overruled``, reason ``content_inside_main_block``). Copies that ``repeated`` took
 stay stripped (the first copy is the article's), and so do lines whose markup calls them
-boilerplate as well (``<nav>``, ``<footer>``, a form, ``class="newsletter"``...), and lines
+boilerplate as well (``<nav>``, ``<footer>``, a form, ``class="newsletter"``, a
+``<figcaption>``...), and lines
 a user's site rule or another package's filter took (the models never learned those). What it
 gained, cross-validated, is in docs/benchmarks.md (seventh session); ``keep_threshold=None``
 turns it off.
@@ -58,6 +62,7 @@ from typing import Iterable
 import numpy as np
 
 from ..block_context import BLOCK_CONTEXT_NAMES, page_block_context
+from ..class_vocab import VOCAB_NAMES, vocab_columns
 from ..filter import Filter, Span
 from ..linefeatures import BOILERPLATE_MARKUP, FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
 from ..model import TreeModel, load_model
@@ -275,7 +280,8 @@ class MainBlockFilter(Filter):
         copy's are, so the line model would score it as content, and the article has it once.
         So is a line whose markup calls it boilerplate too (inside ``<nav>``, ``<footer>``,
         ``<aside>`` or a form, or in an element classed as a menu, comments, a newsletter
-        box...): there the rule and the markup agree, and one model score does not overrule both.
+        box...), and a ``<figcaption>``, which the markup itself marks as a caption: there the
+        rule and the markup agree, and one model score does not overrule both.
         """
         if self.keep_threshold is None:
             return []
@@ -285,8 +291,9 @@ class MainBlockFilter(Filter):
             i = lines[j].index
             if not stripped[i] or by[i] not in _OVERRULABLE:
                 continue
-            if hints is not None and hints[i] is not None and hints[i].flags & BOILERPLATE_MARKUP:
-                continue  # the markup agrees with the rule: a menu in <nav>, a sign-up box in class="newsletter"
+            hint = hints[i] if hints is not None else None
+            if hint is not None and (hint.flags & BOILERPLATE_MARKUP or hint.tag == "figcaption"):
+                continue  # the markup agrees with the rule: a menu in <nav>, a <figcaption>, class="newsletter"
             found.append(j)
         return found
 
@@ -309,7 +316,11 @@ class MainBlockFilter(Filter):
         own = np.zeros(len(lines))  # lines not asked about are not scored
         if len(kept):
             context = page_block_context(page, lines, probs, block)
-            own[kept] = line_model.predict_proba(np.hstack([rows[kept], context[kept]]))
+            parts = [rows[kept], context[kept]]
+            if line_model.vocab is not None:
+                parts.append(vocab_columns(page, [lines[j] for j in kept.tolist()], line_model.vocab,
+                                           line_model.vocab_default))
+            own[kept] = line_model.predict_proba(np.hstack(parts))
         return own
 
     def _keeps_any(self, page: Page, lines: list, own: np.ndarray, first: int, last: int) -> bool:
@@ -334,5 +345,5 @@ def _model(spec: str | TreeModel | None, features) -> TreeModel | None:
     if spec is None:
         return None
     model = load_model(spec) if isinstance(spec, str) else spec
-    model.check_features(features)
+    model.check_features(tuple(features) + (VOCAB_NAMES if model.vocab is not None else ()))
     return model
