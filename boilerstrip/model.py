@@ -74,7 +74,7 @@ class TreeModel:
                              f"(missing {missing}, new {extra}); retrain it with bench/train_main_block.py")
 
     #: Rows evaluated at once: the node table is rows x trees, so a page of 200,000 lines is
-    #: cut into chunks to keep memory flat (4096 x 100 trees of 8 bytes: about 3 MB).
+    #: cut into chunks to keep memory flat (4096 x 200 trees of 8 bytes: about 6.5 MB).
     CHUNK = 4096
 
     def predict_proba(self, rows: np.ndarray) -> np.ndarray:
