@@ -277,17 +277,54 @@ class Page:
         ``source`` is the text a browser would show, laid out as page text (see
         :mod:`boilerstrip.htmltext`), so offsets refer to it exactly as for text input.
         """
-        from .htmltext import html_to_text
+        from .htmltext import html_blocks
 
-        converted = html_to_text(markup)
-        page = cls.from_text(converted.text, url=url)
-        hints: list = [None] * len(page.lines)
-        content = [line.index for line in page.lines if not line.is_blank]
-        if len(content) == len(converted.hints):  # the walk emits no other line breaks
-            for index, hint in zip(content, converted.hints):
-                hints[index] = hint
-            page.hints = hints
-        page.tree = converted.tree
+        blocks, block_hints, tree = html_blocks(markup)
+        if not blocks:
+            page = cls.from_text("", url=url)
+            page.hints = [None] * len(page.lines)
+        else:
+            page = cls._from_blocks(blocks, block_hints, url)
+        page.tree = tree
+        return page
+
+    @classmethod
+    def _from_blocks(cls, blocks: list[str], block_hints: list, url: str | None) -> "Page":
+        """The page of ``block_text(blocks)``, the same as :meth:`from_text` makes of it, with
+        each line's hint, made from the blocks themselves rather than by cutting up the text
+        again.
+
+        Each block is one paragraph of lines (joined by ``"\\n"``, none of them blank or with
+        another line break in it), and one blank line stands between two blocks.
+        """
+        from .htmltext import block_text
+
+        lines: list[Line] = []
+        paragraphs: list[Paragraph] = []
+        hints: list = []
+        append_line, append_hint = lines.append, hints.append
+        pos = 0
+        for number, (block, hint) in enumerate(zip(blocks, block_hints)):
+            if number:  # the blank line before every block but the first
+                append_line(Line(len(lines), pos, pos, "", -1))
+                append_hint(None)
+                pos += 1
+            first = len(lines)
+            if "\n" in block:
+                for text in block.split("\n"):
+                    end = pos + len(text)
+                    append_line(Line(len(lines), pos, end, text, number))
+                    append_hint(hint)
+                    pos = end + 1
+            else:
+                end = pos + len(block)
+                append_line(Line(first, pos, end, block, number))
+                append_hint(hint)
+                pos = end + 1
+            paragraphs.append(Paragraph(number, first, len(lines) - 1))
+        page = cls(block_text(blocks), lines, paragraphs, url, [False] * len(lines),
+                   [None] * len(lines), 0)
+        page.hints = hints
         return page
 
     # ----------------------------------------------------------------- navigation
