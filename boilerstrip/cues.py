@@ -82,7 +82,8 @@ class CueSet:
     def contained_in(self, norm: str, words: Sequence[str] | None = None) -> str | None:
         """A phrase that occurs inside *norm* (a line in normalize() form) as whole words.
 
-        *words* are norm's distinct words in order (``Line.norm_words``), when the caller has
+        *words* are norm's words in order (``Line.norm_tokens``, or the distinct ones,
+        ``Line.norm_words``: the same phrases are found either way), when the caller has
         them: several filters look up the same line. Phrases are tried by where their first
         word first stands in the line, so the phrase reported does not depend on set order
         (which changes with each process's string hashing).

@@ -98,10 +98,12 @@ class _folded:
     Every built-in filter reads a line's folded form, its words, its cue key and its repeat
     key, so they are found together by :func:`_fold` in one call per line: one attribute
     look-up through Python instead of one per property, and the folded text and its word
-    list made once. The values are stored in the line's ``__dict__``; being a non-data
-    descriptor, this one is then shadowed and later reads are plain attribute reads. No lock
-    (unlike functools.cached_property): lines are not shared between threads while a page is
-    processed, and computing twice would give the same values.
+    list made once. A page folds all its non-blank lines at once when they are first listed
+    (:func:`fold_lines`, from :meth:`Page.content_lines`), so on a page this is the way in
+    only for lines nobody listed. The values are stored in the line's ``__dict__``; being a
+    non-data descriptor, this one is then shadowed and later reads are plain attribute reads.
+    No lock (unlike functools.cached_property): lines are not shared between threads while a
+    page is processed, and computing twice would give the same values.
     """
 
     def __init__(self, name: str, doc: str) -> None:
@@ -114,31 +116,62 @@ class _folded:
         return _fold(obj)[self.name]
 
 
+class _distinct_words:
+    """:attr:`Line.norm_words`, made from ``norm_tokens`` on first use, apart from the folded
+    properties: the cue look-ups take the tokens as they are, so most lines never need it."""
+
+    def __init__(self, doc: str) -> None:
+        self.__doc__ = doc
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        words = obj.__dict__["norm_words"] = tuple(dict.fromkeys(obj.norm_tokens))
+        return words
+
+
 def _fold(line: "Line") -> dict:
-    """Store the text properties of *line* (norm, norm_tokens, norm_words, key, repeat_key,
-    words) in its ``__dict__``, and return that dict. See each property for what it means."""
-    text = line.text
-    fields = line.__dict__
-    if text.isascii():
-        # NFKC leaves ASCII unchanged, casefold() is lower() there, and the backquote is the
-        # quote table's only ASCII entry (as in normalize()).
-        norm = " ".join(text.lower().replace("`", "'").split())
-        tokens = _WORD.findall(norm)
+    """Store the text properties of *line* (norm, norm_tokens, key, repeat_key, words) in its
+    ``__dict__``, and return that dict. See each property for what it means."""
+    fold_lines((line,))
+    return line.__dict__
+
+
+#: Every ASCII character that is no word character (regex \\w: letters, digits and "_") made
+#: a space: then str.split() cuts an ASCII string into exactly its \\w+ runs, faster than
+#: _WORD.findall() (the non-word characters, white space among them, all become spaces).
+#: The word characters map to themselves: translate() looks a character missing from the
+#: table up through a KeyError.
+_ASCII_NON_WORD_TO_SPACE = str.maketrans({chr(code): chr(code) if chr(code).isalnum() or chr(code) == "_"
+                                          else " " for code in range(128)})
+
+
+def fold_lines(lines: Sequence["Line"]) -> None:
+    """Store the text properties (see :func:`_fold`) of every line in *lines* that has none yet.
+
+    One loop for all the lines of a page: reading the properties one line at a time costs
+    two Python calls per line (the descriptor and the folding) on top of the work.
+    """
+    todo = [line for line in lines if "norm" not in line.__dict__]
+    if not todo:
+        return
+    texts = [line.text for line in todo]
+    # normalize(), with its shortcut for ASCII written out: most lines take it.
+    norms = [" ".join(text.lower().replace("`", "'").split()) if text.isascii() else normalize(text)
+             for text in texts]
+    find_words, trim, word_gaps = _WORD.findall, _CUE_TRIM, _ASCII_NON_WORD_TO_SPACE
+    for line, text, norm in zip(todo, texts, norms):
+        fields = line.__dict__
+        # An ASCII line's words cut out in C, without the regex (see _ASCII_NON_WORD_TO_SPACE).
+        tokens = norm.translate(word_gaps).split() if norm.isascii() else find_words(norm)
+        fields["norm"] = norm
+        fields["norm_tokens"] = tokens
+        fields["key"] = norm.strip(trim)  # cue_key(text), from the folded line
+        # Without underscores the runs of [^\W_] are the \w+ runs: the words, joined.
+        fields["repeat_key"] = " ".join(tokens) if "_" not in norm else _NON_WORD.sub(" ", norm).strip()
         # Folding an ASCII line changes only case, white space and the backquote, none of
         # which starts or ends a word: its words are those of the folded line.
-        words = len(tokens)
-    else:
-        norm = normalize(text)
-        tokens = _WORD.findall(norm)
-        words = word_count(text)
-    fields["norm"] = norm
-    fields["norm_tokens"] = tokens
-    fields["norm_words"] = tuple(dict.fromkeys(tokens))
-    fields["key"] = norm.strip(_CUE_TRIM)  # cue_key(text), from the folded line
-    # Without underscores the runs of [^\W_] are the \w+ runs: the words, joined.
-    fields["repeat_key"] = " ".join(tokens) if "_" not in norm else _NON_WORD.sub(" ", norm).strip()
-    fields["words"] = words
-    return fields
+        fields["words"] = len(tokens) if text.isascii() else word_count(text)
 
 
 @dataclass(frozen=True, init=False)
@@ -165,15 +198,15 @@ class Line:
         fields["paragraph"] = paragraph
         fields["is_blank"] = paragraph < 0
 
-    #: All six below are computed together on first use of any (see :func:`_fold`).
+    #: Computed together on first use of any (see :func:`_fold`), but norm_words, made from
+    #: norm_tokens on first use.
     norm = _folded("norm", "The line folded for comparison (see :func:`normalize`).")
     norm_tokens = _folded("norm_tokens", """Every word (``\\w+`` run) of :attr:`norm`, in order, repeats included.
 
         Found once and shared: the distinct words, the word count of an ASCII line and the
         main-block model's stopword counts all read them.
         """)
-    norm_words = _folded("norm_words",
-                         "The distinct words of :attr:`norm`, in order: what cue phrase lookups index on.")
+    norm_words = _distinct_words("The distinct words of :attr:`norm`, in order.")
     key = _folded("key", "The line as compared with whole-line cue phrases (see :func:`cue_key`).")
     repeat_key = _folded("repeat_key", "The line with case, whitespace and punctuation folded away: "
                                        "how repeats are compared.")
@@ -336,6 +369,7 @@ class Page:
         content = self._memo.get("content_lines")
         if content is None:  # lines never change: listed once per page
             content = self._memo["content_lines"] = [line for line in self.lines if not line.is_blank]
+            fold_lines(content)  # every filter reads their folded text: folded together
         return iter(content)
 
     def kept_lines(self) -> Iterator[Line]:
