@@ -476,7 +476,7 @@ def _walk(tree: Any, *, keep_noscript: bool) -> tuple[list[str], list[DomHint]]:
         nonlocal link_chars
         raw = "".join(pieces)
         pieces.clear()
-        if has_zero_width(raw):
+        if not raw.isascii() and has_zero_width(raw):  # isascii() reads a flag: no scan
             raw = raw.translate(_ZERO_WIDTH_TO_SPACE)
         # Each part's runs of _SPACE_CHARS become one space, none at the ends: with the
         # zero-width ones made spaces, str.split() cuts at exactly the others (\s).
@@ -497,8 +497,8 @@ def _walk(tree: Any, *, keep_noscript: bool) -> tuple[list[str], list[DomHint]]:
     walker = etree.iterwalk(root, events=("start", "end"))
     skip_subtree = walker.skip_subtree
     for event, el in walker:
-        tag = el.tag
         if event == "start":
+            tag = el.tag
             push((top_flags, top_block, top_tag))
             if tag in drop or tag.__class__ is not str:  # a dropped element, a comment or PI
                 skip_subtree()
@@ -525,7 +525,7 @@ def _walk(tree: Any, *, keep_noscript: bool) -> tuple[list[str], list[DomHint]]:
                 top_flags = flags
             text = el.text
         else:
-            if pieces and tag in block_tags:
+            if pieces and el.tag in block_tags:  # the tag is a new str each time: read if needed
                 flush()
             top_flags, top_block, top_tag = pop()
             text = el.tail
