@@ -425,13 +425,29 @@ class Page:
         return self.memo("repeats", Page._repeats)
 
     def _repeats(self) -> set[int]:
-        kept = self.memo("kept_lines", Page._kept_lines)
-        keys = [line.repeat_key for line in kept]
-        at = [line.index for line in kept]
-        # Each key's first kept line (a dict made from the end keeps the earliest); a line
-        # repeats when its key is not empty and an earlier line has it.
-        first = dict(zip(reversed(keys), reversed(at)))
-        return {i for key, i in zip(keys, at) if key and first[key] != i}
+        # A line repeats when its key is not empty and an earlier kept line has it: in each
+        # group of lines sharing a key, every kept line but the first.
+        stripped = self.stripped
+        found: set[int] = set()
+        for group in self._repeat_groups():
+            kept = [i for i in group if not stripped[i]]
+            found.update(kept[1:])
+        return found
+
+    def _repeat_groups(self) -> list[list[int]]:
+        """The non-blank lines that share a non-empty repeat key with another, by key, each
+        group in order. Keys never change, so they are grouped once per page, and
+        :meth:`repeats`, asked again whenever a filter has stripped lines, only looks at the
+        few lines that have a copy instead of keying every kept line again."""
+        groups = self._memo.get("repeat_groups")
+        if groups is None:
+            by_key: dict[str, list[int]] = {}
+            for line in self.content_lines():
+                key = line.repeat_key
+                if key:
+                    by_key.setdefault(key, []).append(line.index)
+            groups = self._memo["repeat_groups"] = [group for group in by_key.values() if len(group) > 1]
+        return groups
 
     def paragraph_lines(self, paragraph: Paragraph) -> Sequence[Line]:
         return self.lines[paragraph.first:paragraph.last + 1]
