@@ -422,13 +422,29 @@ def _text_length(blocks: list[str]) -> int:
 _token_cache: dict[str, int] = {}
 
 
+#: Every ASCII character that is no letter or digit made a space (letters and digits map to
+#: themselves: translate() looks a character missing from the table up through a KeyError).
+#: No _TOKEN match holds one, so the runs left between spaces are cut into tokens on their own.
+_ASCII_NON_ALNUM_TO_SPACE = str.maketrans({chr(code): chr(code) if chr(code).isalnum() else " "
+                                           for code in range(128)})
+
+
 def _class_bits(value: str) -> int:
-    """Group bits for a class or id attribute value (cached: templates repeat them)."""
+    """Group bits for a class or id attribute value (cached: templates repeat them).
+
+    The value is cut at punctuation and white space in C first: a run of lowercase ASCII
+    letters ("post", "content" in "post-content") is one _TOKEN already, and only the other
+    runs (camelCase, digits, other scripts) go through the regex.
+    """
     bits = _token_cache.get(value)
     if bits is None:
         bits = 0
-        for token in _TOKEN.findall(value[:500]):
-            bits |= _WORD_GROUP.get(token.lower(), 0)
+        for run in value[:500].translate(_ASCII_NON_ALNUM_TO_SPACE).split():
+            if run.isascii() and run.isalpha() and run.islower():
+                bits |= _WORD_GROUP.get(run, 0)
+            else:
+                for token in _TOKEN.findall(run):
+                    bits |= _WORD_GROUP.get(token.lower(), 0)
         if len(_token_cache) < 100_000:
             _token_cache[value] = bits
     return bits
