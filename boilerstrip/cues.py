@@ -64,6 +64,12 @@ class CueSet:
     template_digit_head: bool = False
     template_open_head: bool = False
 
+    def __post_init__(self) -> None:
+        if self.template is None:
+            # Without templates, matches() is the set's own membership test: filters ask it
+            # for most lines of every page, and this way it answers in C, without a Python call.
+            object.__setattr__(self, "matches", self.exact.__contains__)
+
     def matches(self, key: str) -> bool:
         """True when *key* (a line in cue_key form) is one of the phrases."""
         if key in self.exact:
