@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter, not_
 from typing import Iterator, Sequence
 
 __all__ = ["Line", "Paragraph", "Page", "normalize", "cue_key", "word_count"]
@@ -366,11 +368,14 @@ class Page:
 
     def content_lines(self) -> Iterator[Line]:
         """Non-blank lines, stripped or not."""
+        return iter(self._content())
+
+    def _content(self) -> list[Line]:
         content = self._memo.get("content_lines")
         if content is None:  # lines never change: listed once per page
             content = self._memo["content_lines"] = [line for line in self.lines if not line.is_blank]
             fold_lines(content)  # every filter reads their folded text: folded together
-        return iter(content)
+        return content
 
     def kept_lines(self) -> Iterator[Line]:
         """Non-blank lines that no earlier filter stripped.
@@ -381,8 +386,19 @@ class Page:
         return iter(self.memo("kept_lines", Page._kept_lines))
 
     def _kept_lines(self) -> list[Line]:
-        stripped = self.stripped
-        return [line for line in self.content_lines() if not stripped[line.index]]
+        # Made again each time a filter has stripped lines: the content lines' stripped flags
+        # are gathered and the kept lines picked out in C (itemgetter, compress), without a
+        # Python step per line.
+        content = self._content()
+        if not content:
+            return []
+        flags = self._memo.get("content_flags")
+        if flags is None:
+            at = [line.index for line in content]
+            # itemgetter of one index gives the item, not a tuple: asked for it twice, it
+            # gives a pair, and compress() stops at the end of the content.
+            flags = self._memo["content_flags"] = itemgetter(*at) if len(at) > 1 else itemgetter(at[0], at[0])
+        return list(compress(content, map(not_, flags(self.stripped))))
 
     def next_content(self, index: int, *, kept_only: bool = False) -> Line | None:
         """The first non-blank line after line *index* (skipping stripped ones if asked)."""
