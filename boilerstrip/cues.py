@@ -64,6 +64,12 @@ class CueSet:
     template_digit_head: bool = False
     template_open_head: bool = False
 
+    def __post_init__(self) -> None:
+        if self.template is None:
+            # Without templates, matches() is the set's own membership test: filters ask it
+            # for most lines of every page, and this way it answers in C, without a Python call.
+            object.__setattr__(self, "matches", self.exact.__contains__)
+
     def matches(self, key: str) -> bool:
         """True when *key* (a line in cue_key form) is one of the phrases."""
         if key in self.exact:
@@ -82,7 +88,8 @@ class CueSet:
     def contained_in(self, norm: str, words: Sequence[str] | None = None) -> str | None:
         """A phrase that occurs inside *norm* (a line in normalize() form) as whole words.
 
-        *words* are norm's distinct words in order (``Line.norm_words``), when the caller has
+        *words* are norm's words in order (``Line.norm_tokens``, or the distinct ones,
+        ``Line.norm_words``: the same phrases are found either way), when the caller has
         them: several filters look up the same line. Phrases are tried by where their first
         word first stands in the line, so the phrase reported does not depend on set order
         (which changes with each process's string hashing).

@@ -28,7 +28,8 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
-__all__ = ["DomHint", "DomPaths", "HtmlText", "html_to_text", "parse_html", "FLAG_NAMES", "GROUPS", "class_tokens"]
+__all__ = ["DomHint", "DomPaths", "HtmlText", "html_to_text", "html_blocks", "block_text", "parse_html", "FLAG_NAMES",
+           "GROUPS", "class_tokens"]
 
 #: Elements whose text a browser does not show as page text.
 DROP_TAGS = frozenset({
@@ -180,14 +181,28 @@ class DomPaths:
     elements without a namespace; anything else (a namespaced tag) is left to ``getpath()``.
     """
 
+    #: Elements whose paths are asked of ``getpath()`` itself, before the steps take over.
+    DIRECT = 200
+
     def __init__(self) -> None:
         self._paths: dict = {}
         self._steps: dict = {}
+        self._direct = self.DIRECT
 
     def path(self, element: Any) -> str:
-        """The XPath of *element* in its document, e.g. ``/html/body/div[2]/article/p[3]``."""
+        """The XPath of *element* in its document, e.g. ``/html/body/div[2]/article/p[3]``.
+
+        The first :attr:`DIRECT` elements asked about are given to ``getpath()``: a page's
+        segments name about 80 elements, and for so few, libxml2's scan of their ancestors'
+        siblings in C costs less than working out and remembering steps in Python. Only a
+        page with more (a long list of items, each a segment) needs the steps' bound on work.
+        """
         found = self._paths.get(element)
         if found is not None:
+            return found
+        if self._direct:
+            self._direct -= 1
+            found = self._paths[element] = element.getroottree().getpath(element)
             return found
         chain = []
         el = element
@@ -368,27 +383,69 @@ def html_to_text(markup: str | Any, *, min_chars: int = 200) -> HtmlText:
     characters without it: forums and sites built for JavaScript put their whole server-side
     text there, and a scraper without JavaScript reads exactly that.
     """
+    blocks, block_hints, tree = html_blocks(markup, min_chars=min_chars)
+    hints: list[DomHint] = []
+    for block, hint in zip(blocks, block_hints):
+        hints.extend([hint] * (block.count("\n") + 1))
+    return HtmlText(block_text(blocks), hints, tree)
+
+
+def html_blocks(markup: str | Any, *, min_chars: int = 200) -> tuple[list[str], list[DomHint], Any]:
+    """The blocks of an HTML document's page text, each block's :class:`DomHint`, and the tree.
+
+    A block is one or more lines joined by ``"\\n"`` (never empty, each line free of white
+    space at its ends and of runs of it); :func:`block_text` lays them out as the page text.
+    :meth:`boilerstrip.page.Page.from_html` makes its lines straight from them, without
+    cutting that text up again. *min_chars* is as for :func:`html_to_text`.
+    """
     tree = parse_html(markup) if isinstance(markup, str) else markup
     if tree is None:
-        return HtmlText("", [], None)
-    text, hints = _walk(tree, keep_noscript=False)
-    if len(text) < min_chars:
-        alt_text, alt_hints = _walk(tree, keep_noscript=True)
-        if len(alt_text) > len(text):
-            text, hints = alt_text, alt_hints
-    return HtmlText(text, hints, tree)
+        return [], [], None
+    blocks, hints = _walk(tree, keep_noscript=False)
+    length = _text_length(blocks)
+    if length < min_chars:
+        alt_blocks, alt_hints = _walk(tree, keep_noscript=True)
+        if _text_length(alt_blocks) > length:
+            blocks, hints = alt_blocks, alt_hints
+    return blocks, hints, tree
+
+
+def block_text(blocks: list[str]) -> str:
+    """The page text of *blocks*: blank lines between them, a line break after the last."""
+    return "\n\n".join(blocks) + "\n" if blocks else ""
+
+
+def _text_length(blocks: list[str]) -> int:
+    """len(block_text(blocks)), without making the text."""
+    return sum(map(len, blocks)) + 2 * len(blocks) - 1 if blocks else 0
 
 
 _token_cache: dict[str, int] = {}
 
 
+#: Every ASCII character that is no letter or digit made a space (letters and digits map to
+#: themselves: translate() looks a character missing from the table up through a KeyError).
+#: No _TOKEN match holds one, so the runs left between spaces are cut into tokens on their own.
+_ASCII_NON_ALNUM_TO_SPACE = str.maketrans({chr(code): chr(code) if chr(code).isalnum() else " "
+                                           for code in range(128)})
+
+
 def _class_bits(value: str) -> int:
-    """Group bits for a class or id attribute value (cached: templates repeat them)."""
+    """Group bits for a class or id attribute value (cached: templates repeat them).
+
+    The value is cut at punctuation and white space in C first: a run of lowercase ASCII
+    letters ("post", "content" in "post-content") is one _TOKEN already, and only the other
+    runs (camelCase, digits, other scripts) go through the regex.
+    """
     bits = _token_cache.get(value)
     if bits is None:
         bits = 0
-        for token in _TOKEN.findall(value[:500]):
-            bits |= _WORD_GROUP.get(token.lower(), 0)
+        for run in value[:500].translate(_ASCII_NON_ALNUM_TO_SPACE).split():
+            if run.isascii() and run.isalpha() and run.islower():
+                bits |= _WORD_GROUP.get(run, 0)
+            else:
+                for token in _TOKEN.findall(run):
+                    bits |= _WORD_GROUP.get(token.lower(), 0)
         if len(_token_cache) < 100_000:
             _token_cache[value] = bits
     return bits
@@ -430,7 +487,8 @@ _ATTRIBUTES = {"class": 1, "id": 1, "role": 2, "hidden": 3, "aria-hidden": 4, "s
                "href": 6}
 
 
-def _walk(tree: Any, *, keep_noscript: bool) -> tuple[str, list[DomHint]]:
+def _walk(tree: Any, *, keep_noscript: bool) -> tuple[list[str], list[DomHint]]:
+    """The blocks of the page text under *tree* and each one's hint (see :func:`html_blocks`)."""
     drop = DROP_TAGS - {"noscript"} if keep_noscript else DROP_TAGS
     body = tree.find("body")
     root = body if body is not None else tree
@@ -450,36 +508,35 @@ def _walk(tree: Any, *, keep_noscript: bool) -> tuple[str, list[DomHint]]:
     block_tags, tag_flags, headings = BLOCK_TAGS, _TAG_FLAGS.get, _HEADINGS.get
     known_class, class_bits, element_bits = _token_cache.get, _class_bits, _element_bits
     has_zero_width = _ZERO_WIDTH.search
+    new_tuple = tuple.__new__
 
     def flush() -> None:
         nonlocal link_chars
         raw = "".join(pieces)
         pieces.clear()
-        if has_zero_width(raw):
+        if not raw.isascii() and has_zero_width(raw):  # isascii() reads a flag: no scan
             raw = raw.translate(_ZERO_WIDTH_TO_SPACE)
         # Each part's runs of _SPACE_CHARS become one space, none at the ends: with the
         # zero-width ones made spaces, str.split() cuts at exactly the others (\s).
         if "\n" in raw:
             lines = [line for line in (" ".join(part.split()) for part in raw.split("\n")) if line]
-        else:  # one line, the usual case
-            line = " ".join(raw.split())
-            lines = [line] if line else []
-        if lines:
+            block = "\n".join(lines)
             total = sum(map(len, lines))
-            hint = DomHint(top_tag, top_flags & ~LINK, headings(top_tag, 0),
-                           min(1.0, link_chars / total) if total else 0.0, top_block)
-            blocks.append("\n".join(lines))
-            if len(lines) == 1:
-                hints.append(hint)
-            else:
-                hints.extend([hint] * len(lines))
+        else:  # one line, the usual case
+            block = " ".join(raw.split())
+            total = len(block)
+        if block:
+            blocks.append(block)
+            # tuple.__new__: the named tuple's own __new__ is a Python function
+            hints.append(new_tuple(DomHint, (top_tag, top_flags & ~LINK, headings(top_tag, 0),
+                                             min(1.0, link_chars / total), top_block)))
         link_chars = 0
 
     walker = etree.iterwalk(root, events=("start", "end"))
     skip_subtree = walker.skip_subtree
     for event, el in walker:
-        tag = el.tag
         if event == "start":
+            tag = el.tag
             push((top_flags, top_block, top_tag))
             if tag in drop or tag.__class__ is not str:  # a dropped element, a comment or PI
                 skip_subtree()
@@ -506,7 +563,7 @@ def _walk(tree: Any, *, keep_noscript: bool) -> tuple[str, list[DomHint]]:
                 top_flags = flags
             text = el.text
         else:
-            if pieces and tag in block_tags:
+            if pieces and el.tag in block_tags:  # the tag is a new str each time: read if needed
                 flush()
             top_flags, top_block, top_tag = pop()
             text = el.tail
@@ -520,5 +577,4 @@ def _walk(tree: Any, *, keep_noscript: bool) -> tuple[str, list[DomHint]]:
                 link_chars += len(text.strip())
     if pieces:
         flush()
-    text = "\n\n".join(blocks)
-    return (text + "\n" if text else ""), hints
+    return blocks, hints

@@ -371,9 +371,16 @@ def _container_columns(hints: list, prose_words: np.ndarray) -> list[np.ndarray]
             grandparent_credit.append(0.0)
             continue
         el = hint.element
-        inside = within.get(el)
-        inside_col.append(_within(el, within) if inside is None else inside)
         up = el.getparent()  # None at the root: no credit, like an element without text
+        inside = within.get(el)
+        if inside is None:
+            # Most lines' elements sit beside one met before: their parent's answer is theirs.
+            inside = within.get(up) if up is not None else False
+            if inside is None:
+                inside = _within(el, within)
+            else:
+                within[el] = inside
+        inside_col.append(inside)
         parent_credit.append(credit.get(up, 0.0))
         grandparent_credit.append(credit.get(up.getparent(), 0.0) if up is not None else 0.0)
     in_container = np.array(inside_col, dtype=float)

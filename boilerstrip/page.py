@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter, not_
 from typing import Iterator, Sequence
 
 __all__ = ["Line", "Paragraph", "Page", "normalize", "cue_key", "word_count"]
@@ -98,10 +100,12 @@ class _folded:
     Every built-in filter reads a line's folded form, its words, its cue key and its repeat
     key, so they are found together by :func:`_fold` in one call per line: one attribute
     look-up through Python instead of one per property, and the folded text and its word
-    list made once. The values are stored in the line's ``__dict__``; being a non-data
-    descriptor, this one is then shadowed and later reads are plain attribute reads. No lock
-    (unlike functools.cached_property): lines are not shared between threads while a page is
-    processed, and computing twice would give the same values.
+    list made once. A page folds all its non-blank lines at once when they are first listed
+    (:func:`fold_lines`, from :meth:`Page.content_lines`), so on a page this is the way in
+    only for lines nobody listed. The values are stored in the line's ``__dict__``; being a
+    non-data descriptor, this one is then shadowed and later reads are plain attribute reads.
+    No lock (unlike functools.cached_property): lines are not shared between threads while a
+    page is processed, and computing twice would give the same values.
     """
 
     def __init__(self, name: str, doc: str) -> None:
@@ -114,31 +118,62 @@ class _folded:
         return _fold(obj)[self.name]
 
 
+class _distinct_words:
+    """:attr:`Line.norm_words`, made from ``norm_tokens`` on first use, apart from the folded
+    properties: the cue look-ups take the tokens as they are, so most lines never need it."""
+
+    def __init__(self, doc: str) -> None:
+        self.__doc__ = doc
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        words = obj.__dict__["norm_words"] = tuple(dict.fromkeys(obj.norm_tokens))
+        return words
+
+
 def _fold(line: "Line") -> dict:
-    """Store the text properties of *line* (norm, norm_tokens, norm_words, key, repeat_key,
-    words) in its ``__dict__``, and return that dict. See each property for what it means."""
-    text = line.text
-    fields = line.__dict__
-    if text.isascii():
-        # NFKC leaves ASCII unchanged, casefold() is lower() there, and the backquote is the
-        # quote table's only ASCII entry (as in normalize()).
-        norm = " ".join(text.lower().replace("`", "'").split())
-        tokens = _WORD.findall(norm)
+    """Store the text properties of *line* (norm, norm_tokens, key, repeat_key, words) in its
+    ``__dict__``, and return that dict. See each property for what it means."""
+    fold_lines((line,))
+    return line.__dict__
+
+
+#: Every ASCII character that is no word character (regex \\w: letters, digits and "_") made
+#: a space: then str.split() cuts an ASCII string into exactly its \\w+ runs, faster than
+#: _WORD.findall() (the non-word characters, white space among them, all become spaces).
+#: The word characters map to themselves: translate() looks a character missing from the
+#: table up through a KeyError.
+_ASCII_NON_WORD_TO_SPACE = str.maketrans({chr(code): chr(code) if chr(code).isalnum() or chr(code) == "_"
+                                          else " " for code in range(128)})
+
+
+def fold_lines(lines: Sequence["Line"]) -> None:
+    """Store the text properties (see :func:`_fold`) of every line in *lines* that has none yet.
+
+    One loop for all the lines of a page: reading the properties one line at a time costs
+    two Python calls per line (the descriptor and the folding) on top of the work.
+    """
+    todo = [line for line in lines if "norm" not in line.__dict__]
+    if not todo:
+        return
+    texts = [line.text for line in todo]
+    # normalize(), with its shortcut for ASCII written out: most lines take it.
+    norms = [" ".join(text.lower().replace("`", "'").split()) if text.isascii() else normalize(text)
+             for text in texts]
+    find_words, trim, word_gaps = _WORD.findall, _CUE_TRIM, _ASCII_NON_WORD_TO_SPACE
+    for line, text, norm in zip(todo, texts, norms):
+        fields = line.__dict__
+        # An ASCII line's words cut out in C, without the regex (see _ASCII_NON_WORD_TO_SPACE).
+        tokens = norm.translate(word_gaps).split() if norm.isascii() else find_words(norm)
+        fields["norm"] = norm
+        fields["norm_tokens"] = tokens
+        fields["key"] = norm.strip(trim)  # cue_key(text), from the folded line
+        # Without underscores the runs of [^\W_] are the \w+ runs: the words, joined.
+        fields["repeat_key"] = " ".join(tokens) if "_" not in norm else _NON_WORD.sub(" ", norm).strip()
         # Folding an ASCII line changes only case, white space and the backquote, none of
         # which starts or ends a word: its words are those of the folded line.
-        words = len(tokens)
-    else:
-        norm = normalize(text)
-        tokens = _WORD.findall(norm)
-        words = word_count(text)
-    fields["norm"] = norm
-    fields["norm_tokens"] = tokens
-    fields["norm_words"] = tuple(dict.fromkeys(tokens))
-    fields["key"] = norm.strip(_CUE_TRIM)  # cue_key(text), from the folded line
-    # Without underscores the runs of [^\W_] are the \w+ runs: the words, joined.
-    fields["repeat_key"] = " ".join(tokens) if "_" not in norm else _NON_WORD.sub(" ", norm).strip()
-    fields["words"] = words
-    return fields
+        fields["words"] = len(tokens) if text.isascii() else word_count(text)
 
 
 @dataclass(frozen=True, init=False)
@@ -165,15 +200,15 @@ class Line:
         fields["paragraph"] = paragraph
         fields["is_blank"] = paragraph < 0
 
-    #: All six below are computed together on first use of any (see :func:`_fold`).
+    #: Computed together on first use of any (see :func:`_fold`), but norm_words, made from
+    #: norm_tokens on first use.
     norm = _folded("norm", "The line folded for comparison (see :func:`normalize`).")
     norm_tokens = _folded("norm_tokens", """Every word (``\\w+`` run) of :attr:`norm`, in order, repeats included.
 
         Found once and shared: the distinct words, the word count of an ASCII line and the
         main-block model's stopword counts all read them.
         """)
-    norm_words = _folded("norm_words",
-                         "The distinct words of :attr:`norm`, in order: what cue phrase lookups index on.")
+    norm_words = _distinct_words("The distinct words of :attr:`norm`, in order.")
     key = _folded("key", "The line as compared with whole-line cue phrases (see :func:`cue_key`).")
     repeat_key = _folded("repeat_key", "The line with case, whitespace and punctuation folded away: "
                                        "how repeats are compared.")
@@ -277,17 +312,54 @@ class Page:
         ``source`` is the text a browser would show, laid out as page text (see
         :mod:`boilerstrip.htmltext`), so offsets refer to it exactly as for text input.
         """
-        from .htmltext import html_to_text
+        from .htmltext import html_blocks
 
-        converted = html_to_text(markup)
-        page = cls.from_text(converted.text, url=url)
-        hints: list = [None] * len(page.lines)
-        content = [line.index for line in page.lines if not line.is_blank]
-        if len(content) == len(converted.hints):  # the walk emits no other line breaks
-            for index, hint in zip(content, converted.hints):
-                hints[index] = hint
-            page.hints = hints
-        page.tree = converted.tree
+        blocks, block_hints, tree = html_blocks(markup)
+        if not blocks:
+            page = cls.from_text("", url=url)
+            page.hints = [None] * len(page.lines)
+        else:
+            page = cls._from_blocks(blocks, block_hints, url)
+        page.tree = tree
+        return page
+
+    @classmethod
+    def _from_blocks(cls, blocks: list[str], block_hints: list, url: str | None) -> "Page":
+        """The page of ``block_text(blocks)``, the same as :meth:`from_text` makes of it, with
+        each line's hint, made from the blocks themselves rather than by cutting up the text
+        again.
+
+        Each block is one paragraph of lines (joined by ``"\\n"``, none of them blank or with
+        another line break in it), and one blank line stands between two blocks.
+        """
+        from .htmltext import block_text
+
+        lines: list[Line] = []
+        paragraphs: list[Paragraph] = []
+        hints: list = []
+        append_line, append_hint = lines.append, hints.append
+        pos = 0
+        for number, (block, hint) in enumerate(zip(blocks, block_hints)):
+            if number:  # the blank line before every block but the first
+                append_line(Line(len(lines), pos, pos, "", -1))
+                append_hint(None)
+                pos += 1
+            first = len(lines)
+            if "\n" in block:
+                for text in block.split("\n"):
+                    end = pos + len(text)
+                    append_line(Line(len(lines), pos, end, text, number))
+                    append_hint(hint)
+                    pos = end + 1
+            else:
+                end = pos + len(block)
+                append_line(Line(first, pos, end, block, number))
+                append_hint(hint)
+                pos = end + 1
+            paragraphs.append(Paragraph(number, first, len(lines) - 1))
+        page = cls(block_text(blocks), lines, paragraphs, url, [False] * len(lines),
+                   [None] * len(lines), 0)
+        page.hints = hints
         return page
 
     # ----------------------------------------------------------------- navigation
@@ -296,10 +368,14 @@ class Page:
 
     def content_lines(self) -> Iterator[Line]:
         """Non-blank lines, stripped or not."""
+        return iter(self._content())
+
+    def _content(self) -> list[Line]:
         content = self._memo.get("content_lines")
         if content is None:  # lines never change: listed once per page
             content = self._memo["content_lines"] = [line for line in self.lines if not line.is_blank]
-        return iter(content)
+            fold_lines(content)  # every filter reads their folded text: folded together
+        return content
 
     def kept_lines(self) -> Iterator[Line]:
         """Non-blank lines that no earlier filter stripped.
@@ -310,8 +386,19 @@ class Page:
         return iter(self.memo("kept_lines", Page._kept_lines))
 
     def _kept_lines(self) -> list[Line]:
-        stripped = self.stripped
-        return [line for line in self.content_lines() if not stripped[line.index]]
+        # Made again each time a filter has stripped lines: the content lines' stripped flags
+        # are gathered and the kept lines picked out in C (itemgetter, compress), without a
+        # Python step per line.
+        content = self._content()
+        if not content:
+            return []
+        flags = self._memo.get("content_flags")
+        if flags is None:
+            at = [line.index for line in content]
+            # itemgetter of one index gives the item, not a tuple: asked for it twice, it
+            # gives a pair, and compress() stops at the end of the content.
+            flags = self._memo["content_flags"] = itemgetter(*at) if len(at) > 1 else itemgetter(at[0], at[0])
+        return list(compress(content, map(not_, flags(self.stripped))))
 
     def next_content(self, index: int, *, kept_only: bool = False) -> Line | None:
         """The first non-blank line after line *index* (skipping stripped ones if asked)."""
@@ -354,13 +441,29 @@ class Page:
         return self.memo("repeats", Page._repeats)
 
     def _repeats(self) -> set[int]:
-        kept = self.memo("kept_lines", Page._kept_lines)
-        keys = [line.repeat_key for line in kept]
-        at = [line.index for line in kept]
-        # Each key's first kept line (a dict made from the end keeps the earliest); a line
-        # repeats when its key is not empty and an earlier line has it.
-        first = dict(zip(reversed(keys), reversed(at)))
-        return {i for key, i in zip(keys, at) if key and first[key] != i}
+        # A line repeats when its key is not empty and an earlier kept line has it: in each
+        # group of lines sharing a key, every kept line but the first.
+        stripped = self.stripped
+        found: set[int] = set()
+        for group in self._repeat_groups():
+            kept = [i for i in group if not stripped[i]]
+            found.update(kept[1:])
+        return found
+
+    def _repeat_groups(self) -> list[list[int]]:
+        """The non-blank lines that share a non-empty repeat key with another, by key, each
+        group in order. Keys never change, so they are grouped once per page, and
+        :meth:`repeats`, asked again whenever a filter has stripped lines, only looks at the
+        few lines that have a copy instead of keying every kept line again."""
+        groups = self._memo.get("repeat_groups")
+        if groups is None:
+            by_key: dict[str, list[int]] = {}
+            for line in self.content_lines():
+                key = line.repeat_key
+                if key:
+                    by_key.setdefault(key, []).append(line.index)
+            groups = self._memo["repeat_groups"] = [group for group in by_key.values() if len(group) > 1]
+        return groups
 
     def paragraph_lines(self, paragraph: Paragraph) -> Sequence[Line]:
         return self.lines[paragraph.first:paragraph.last + 1]

@@ -58,6 +58,17 @@ DEFAULT_FILTERS: tuple[str, ...] = (
 RULE_FILTERS: tuple[str, ...] = tuple(name for name in DEFAULT_FILTERS if name != "main_block")
 
 _REASON = re.compile(r"[a-z][a-z0-9_]*\Z")
+#: Reasons _REASON has accepted (filters give a few, once per stripped line or block).
+_GOOD_REASONS: set[str] = set()
+
+
+def _good_reason(reason: str) -> bool:
+    """True when *reason* is a snake_case code; remembered (up to a few thousand reasons)."""
+    if not _REASON.match(reason):
+        return False
+    if len(_GOOD_REASONS) < 4096:
+        _GOOD_REASONS.add(reason)
+    return True
 FilterSpec = Union[str, Filter, type]
 #: The name of the filter that runs per-site strip rules (boilerstrip/filters/site_rules.py).
 SITE_RULES = "site_rules"
@@ -150,8 +161,9 @@ class Pipeline:
                 raise FilterError(flt.name, f"raised {type(exc).__name__}: {exc}") from exc
             newly: list[int] = []
             restored: list[int] = []
+            edges = _line_edges(page)
             for span in spans:
-                first, last = self._check(flt, page, span)
+                first, last = self._check(flt, page, span, edges)
                 if isinstance(span, Keep):
                     restored += self._keep(flt, page, span, first, last, decided, overruled)
                     continue
@@ -207,18 +219,25 @@ class Pipeline:
         return notes
 
     @staticmethod
-    def _check(flt: Filter, page: Page, span: Span) -> tuple[int, int]:
+    def _check(flt: Filter, page: Page, span: Span,
+               edges: dict[str, dict[int, int]] | None = None) -> tuple[int, int]:
+        """The first and last line of *span*, a span *flt* found on *page*, after checking it
+        (*edges*: ``_line_edges(page)``, when the caller has it)."""
         if not isinstance(span, Span):
             raise FilterError(flt.name, f"find() must yield Span objects, got {span!r}")
-        if not isinstance(span.reason, str) or not _REASON.match(span.reason):
+        reason = span.reason
+        if not isinstance(reason, str) or (reason not in _GOOD_REASONS and not _good_reason(reason)):
             raise FilterError(flt.name, f"reason must be a snake_case code, got {span.reason!r}")
-        if not (isinstance(span.start, int) and isinstance(span.end, int)):
+        start, end = span.start, span.end
+        if not (isinstance(start, int) and isinstance(end, int)):
             raise FilterError(flt.name, f"span offsets must be ints, got {span.start!r}, {span.end!r}")
-        if not 0 <= span.start < span.end <= len(page.source):
+        if not 0 <= start < end <= len(page.source):
             raise FilterError(flt.name, f"span {span.start}:{span.end} is outside the page "
                                         f"(0:{len(page.source)}) or empty")
-        first = _line_at(page, span.start, "start")
-        last = _line_at(page, span.end, "end")
+        if edges is None:
+            edges = _line_edges(page)
+        first = edges["start"].get(start)
+        last = edges["end"].get(end)
         if first is None or last is None or first > last:
             raise FilterError(flt.name, f"span {span.start}:{span.end} does not cover whole lines")
         return first, last
@@ -265,8 +284,12 @@ def _dom_path(page: Page, first: int, last: int) -> str | None:
     """
     if page.hints is None:
         return None
-    blocks = list({id(hint.element): hint.element
-                   for hint in page.hints[first:last + 1] if hint is not None}.values())
+    if first == last:  # one line, as most segments are: its own block element
+        hint = page.hints[first]
+        blocks = [] if hint is None else [hint.element]
+    else:
+        blocks = list({id(hint.element): hint.element
+                       for hint in page.hints[first:last + 1] if hint is not None}.values())
     if not blocks:
         return None
     holder = blocks[0] if len(blocks) == 1 else _common_ancestor(blocks)
@@ -307,11 +330,6 @@ def page_segments(page: Page) -> list[Segment]:
         return []
     return [Segment(0, page.content_start, "page", "byte_order_mark",
                     page.source[:page.content_start], "a BOM is not page text")]
-
-
-def _line_at(page: Page, offset: int, edge: str) -> int | None:
-    """Index of the line that starts (edge='start') or ends (edge='end') exactly at *offset*."""
-    return _line_edges(page)[edge].get(offset)
 
 
 def _line_edges(page: Page) -> dict[str, dict[int, int]]:

@@ -48,10 +48,24 @@ def first_prose(page: Page) -> int | None:
 
 
 def _first_prose(page: Page) -> int | None:
-    for line in page.kept_lines():
-        if is_prose(line):
-            return line.index
+    stripped = page.stripped
+    for index in _prose_lines(page):
+        if not stripped[index]:
+            return index
     return None
+
+
+def _prose_lines(page: Page) -> list[int]:
+    """Indices of the page's prose lines, stripped or not, in order.
+
+    Whether a line is prose depends on its text alone, so they are listed once per page:
+    first_prose and last_prose, asked again each time a filter has stripped something, then
+    look only at these lines instead of walking the page and testing every line again.
+    """
+    found = page._memo.get("prose_lines")
+    if found is None:
+        found = page._memo["prose_lines"] = [line.index for line in page.content_lines() if is_prose(line)]
+    return found
 
 
 def last_prose(page: Page) -> int | None:
@@ -66,11 +80,10 @@ def last_prose(page: Page) -> int | None:
 
 def _last_prose(page: Page) -> int | None:
     repeats = page.repeats()
-    for line in reversed(page.lines):
-        if line.is_blank or page.stripped[line.index] or line.index in repeats:
-            continue
-        if is_prose(line):
-            return line.index
+    stripped = page.stripped
+    for index in reversed(_prose_lines(page)):
+        if not stripped[index] and index not in repeats:
+            return index
     return None
 
 

@@ -32,7 +32,7 @@ class ConsentFilter(Filter):
         found = []
         for pos, line in enumerate(content):
             if line.words <= 120:
-                phrase = banner.contained_in(line.norm, line.norm_words)
+                phrase = banner.contained_in(line.norm, line.norm_tokens)
                 if phrase:
                     found.append((pos, phrase))
         if not found:

@@ -47,7 +47,7 @@ class FooterFilter(Filter):
                     yield from flush()
                     yield self.strip(page, line, "copyright_notice")
                     continue
-                phrase = contains.contained_in(line.norm, line.norm_words)
+                phrase = contains.contained_in(line.norm, line.norm_tokens)
                 # "Theme by ..." / "All rights reserved" inside the article's running text
                 # must be short to be a footer line; below the article any length is.
                 if phrase and (line.words <= 15 or tail is None or line.index > tail):

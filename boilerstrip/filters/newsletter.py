@@ -27,6 +27,6 @@ class NewsletterFilter(Filter):
             if box.matches(line.key):
                 yield self.strip(page, line, "newsletter_signup", "sign-up box line")
             else:
-                phrase = pitch.contained_in(line.norm, line.norm_words)
+                phrase = pitch.contained_in(line.norm, line.norm_tokens)
                 if phrase:
                     yield self.strip(page, line, "newsletter_signup", f"contains {phrase!r}")
