@@ -30,6 +30,11 @@ What it does:
    it out (:func:`out_of_fold_scores`); the line model of each CV fold, and the shipped one,
    learn from those. Every line, kept or stripped by a rule, is labelled by whether its own words are in the gold
    (:func:`gold_line_labels`) or by the with/without snippets (:func:`snippet_line_labels`).
+   It also reads the class/id vocabulary of :mod:`boilerstrip.class_vocab`: each fold learns
+   one from the pages it trains on, the line model's training rows get theirs from the fold
+   that held the page out (as the block scores), and the shipped model carries one learned
+   from every page (``--no-vocab`` leaves it out). The line model has 200 trees of depth 6
+   (``--line-trees``, ``--line-depth``); the block model 100 of depth 5 (``--trees``, ``--depth``).
    The cross-validation runs it at the filter's ``line_threshold`` (or at each of
    ``--line-thresholds``) and ``outside_threshold``. No line model ships for text: a first
    one trained on the raw text changed nothing (cross-validated WCXB 0.818 -> 0.819, trafeval

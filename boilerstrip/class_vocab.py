@@ -55,14 +55,7 @@ def line_class_words(page: Page, lines: Sequence[Line]) -> list[tuple[tuple[str,
     def ancestor_words(parent) -> tuple[str, ...]:
         words = around.get(parent)
         if words is None:
-            words = ()
-            up = parent
-            for _ in range(ANCESTORS):
-                if up is None or not isinstance(up.tag, str) or up.tag in _STOP_TAGS:
-                    break
-                words += own_words(up)
-                up = up.getparent()
-            around[parent] = words
+            words = around[parent] = sum((own_words(up) for up in _near_ancestors(parent)), ())
         return words
 
     out = []
@@ -119,12 +112,8 @@ def vocab_columns(page: Page, lines: Sequence[Line], vocab: dict[str, float], de
         found = around.get(parent, False)
         if found is False:
             found = None
-            up = parent
-            for _ in range(ANCESTORS):
-                if up is None or not isinstance(up.tag, str) or up.tag in _STOP_TAGS:
-                    break
+            for up in _near_ancestors(parent):
                 found = _merge(found, own_range(up))
-                up = up.getparent()
             around[parent] = found
         return found
 
@@ -140,6 +129,16 @@ def vocab_columns(page: Page, lines: Sequence[Line], vocab: dict[str, float], de
         near = _merge(own, ancestors_range(parent)) if parent is not None else own
         rows.append((own or (default, default)) + (near or (default, default)))
     return np.array(rows, dtype=float).reshape(len(rows), len(VOCAB_NAMES))
+
+
+def _near_ancestors(parent):
+    """*parent* and the elements above it, :data:`ANCESTORS` at most, stopping at ``<body>``."""
+    up = parent
+    for _ in range(ANCESTORS):
+        if up is None or not isinstance(up.tag, str) or up.tag in _STOP_TAGS:
+            return
+        yield up
+        up = up.getparent()
 
 
 def _merge(a: tuple[float, float] | None, b: tuple[float, float] | None) -> tuple[float, float] | None:
