@@ -47,26 +47,18 @@ def line_class_words(page: Page, lines: Sequence[Line]) -> list[tuple[tuple[str,
     around: dict[Any, tuple[str, ...]] = {}
     empty = ((), ())
 
-    def own_words(element) -> tuple[str, ...]:
-        value, name = element.get("class"), element.get("id")
-        words = class_tokens(value) if value else ()
-        return words + class_tokens(name) if name else words
-
     def ancestor_words(parent) -> tuple[str, ...]:
         words = around.get(parent)
         if words is None:
-            words = around[parent] = sum((own_words(up) for up in _near_ancestors(parent)), ())
+            words = around[parent] = sum((_element_words(up) for up in _near_ancestors(parent)), ())
         return words
 
     out = []
-    for line in lines:
-        hint = hints[line.index]
-        element = hint.element if hint is not None else None
+    for element, parent in _line_elements(hints, lines):
         if element is None:
             out.append(empty)
             continue
-        own = own_words(element)
-        parent = element.getparent()
+        own = _element_words(element)
         near = own + ancestor_words(parent) if parent is not None else own
         out.append((own, tuple(dict.fromkeys(near)) if len(near) > 1 else near))
     return out
@@ -103,8 +95,7 @@ def vocab_columns(page: Page, lines: Sequence[Line], vocab: dict[str, float], de
         key = (element.get("class"), element.get("id"))
         found = by_attributes.get(key, False)
         if found is False:
-            words = (class_tokens(key[0]) if key[0] else ()) + (class_tokens(key[1]) if key[1] else ())
-            values = [vocab[w] for w in words if w in vocab]
+            values = [vocab[w] for w in _attribute_words(*key) if w in vocab]
             found = by_attributes[key] = (min(values), max(values)) if values else None
         return found
 
@@ -118,17 +109,32 @@ def vocab_columns(page: Page, lines: Sequence[Line], vocab: dict[str, float], de
         return found
 
     rows = []
-    for line in lines:
-        hint = hints[line.index]
-        element = hint.element if hint is not None else None
+    for element, parent in _line_elements(hints, lines):
         if element is None:
             rows.append(none)
             continue
         own = own_range(element)
-        parent = element.getparent()
         near = _merge(own, ancestors_range(parent)) if parent is not None else own
         rows.append((own or (default, default)) + (near or (default, default)))
     return np.array(rows, dtype=float).reshape(len(rows), len(VOCAB_NAMES))
+
+
+def _attribute_words(class_value: str | None, id_value: str | None) -> tuple[str, ...]:
+    """The words of an element's class and id attributes, in that order."""
+    words = class_tokens(class_value) if class_value else ()
+    return words + class_tokens(id_value) if id_value else words
+
+
+def _element_words(element) -> tuple[str, ...]:
+    return _attribute_words(element.get("class"), element.get("id"))
+
+
+def _line_elements(hints, lines: Sequence[Line]):
+    """Each line's block element and that element's parent; ``(None, None)`` without a hint."""
+    for line in lines:
+        hint = hints[line.index]
+        element = hint.element if hint is not None else None
+        yield element, (element.getparent() if element is not None else None)
 
 
 def _near_ancestors(parent):
