@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -407,7 +408,21 @@ def html_blocks(markup: str | Any, *, min_chars: int = 200) -> tuple[list[str], 
         alt_blocks, alt_hints = _walk(tree, keep_noscript=True)
         if _text_length(alt_blocks) > length:
             blocks, hints = alt_blocks, alt_hints
-    return blocks, hints, tree
+    return _composed(blocks), hints, tree
+
+
+def _composed(blocks: list[str]) -> list[str]:
+    """*blocks* in Unicode's composed form (NFC), the form text is compared and searched in.
+
+    HTML may spell "ü" as "u" plus a combining diaeresis (a decomposed editor's output, or
+    ``u&#776;``); a reader sees the same letter, but a search for the composed "ü" misses it,
+    and a tokenizer may cut the word at the combining mark. Page text made from HTML is ours
+    to lay out (its offsets point into it, not into the markup), so it takes the composed form,
+    as the markup's entities are decoded. Plain text input is never changed: its offsets point
+    into what the caller passed. Most blocks are composed already, and checking costs little.
+    """
+    return [block if unicodedata.is_normalized("NFC", block) else unicodedata.normalize("NFC", block)
+            for block in blocks]
 
 
 def block_text(blocks: list[str]) -> str:

@@ -55,6 +55,19 @@ def test_white_space_is_collapsed_except_in_pre():
     assert converted.text.splitlines() == ["many spaces here", "", "line one", "line two"]
 
 
+def test_decomposed_letters_are_composed_in_the_page_text():
+    # "Grüße" written with combining marks (u + U+0308), once raw and once as an entity.
+    converted = html_to_text("<p>Gru\u0308\u00dfe aus Ko&#776;ln</p><p>plain ascii</p>")
+    assert converted.text == "Gr\u00fc\u00dfe aus K\u00f6ln\n\nplain ascii\n"
+    result = boilerstrip.strip("<p>Gru\u0308\u00dfe aus Ko&#776;ln, ein Brief.</p>", kind="html")
+    assert "Gr\u00fc\u00dfe aus K\u00f6ln" in result.source
+
+
+def test_plain_text_input_is_never_recomposed():
+    text = "Gru\u0308\u00dfe aus Ko\u0308ln, a letter of greeting sent from one city to another.\n"
+    assert boilerstrip.strip(text, kind="text").source == text
+
+
 def test_every_line_has_a_hint_with_its_facts():
     converted = html_to_text(ARTICLE_PAGE)
     lines = [line for line in converted.text.split("\n") if line]
