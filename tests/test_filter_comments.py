@@ -1,3 +1,5 @@
+import boilerstrip
+
 from helpers import ARTICLE, page, reasons, run
 
 FORM = ["Leave a Reply Cancel reply", "Your email address will not be published. Required fields are marked *",
@@ -48,3 +50,30 @@ def test_form_ends_at_article_text_after_it():
     later = "This paragraph is part of the page after the form and it is long enough to be running text."
     result = run("comments", page(*ARTICLE, "Leave a Reply", "Your email address will not be published.", later))
     assert later in result.text
+
+
+def _html(*parts: str) -> str:
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def test_a_linked_comment_count_goes_alone_and_the_article_stays():
+    # "0 comments" in the byline links to the (empty) thread below: the article follows it.
+    paragraphs = "".join(f"<p>{text}</p>" for text in ARTICLE[1:])
+    markup = _html(f"<h1>{ARTICLE[0]}</h1>", '<div class="meta"><a href="#comments">0 comments</a></div>',
+                   paragraphs, "<h3>Leave a Reply</h3><p>Your email address will not be published.</p>")
+    result = boilerstrip.Pipeline(["comments"])(markup, kind="html")
+    assert reasons(result) == [("comments", "comment_count_link"), ("comments", "comment_form")]
+    assert result.stripped[0].text == "0 comments"
+    for text in ARTICLE:
+        assert text in result.text
+
+
+def test_a_thread_heading_that_is_not_a_link_still_opens_the_thread():
+    thread = ("<h3>2 Comments</h3><p>Maria Jensen</p><p>What a wonderful project, congratulations to all.</p>"
+              '<p><a href="#r">Reply</a></p>')
+    markup = _html(*(f"<p>{text}</p>" for text in ARTICLE), thread,
+                   "<h3>Leave a Reply</h3><p>Your email address will not be published.</p>")
+    result = boilerstrip.Pipeline(["comments"])(markup, kind="html")
+    assert ("comments", "comment_thread") in reasons(result)
+    assert "wonderful project" not in result.text
+    assert result.text == "\n\n".join(ARTICLE)
