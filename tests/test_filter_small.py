@@ -2,6 +2,8 @@
 
 import pytest
 
+import boilerstrip
+
 from helpers import ARTICLE, page, reasons, run
 
 BODY = "\n\n".join(ARTICLE)
@@ -75,6 +77,30 @@ def test_short_list_inside_the_article_stays():
     items = ["Apples", "Pears", "Plums"]
     text = page(ARTICLE[0], ARTICLE[1], "The orchard grows three fruits:", *items, *ARTICLE[2:])
     assert run("navigation", text).stripped == []
+
+
+def _nav_html(ingredients_markup: str) -> boilerstrip.Result:
+    paragraphs = "".join(f"<p>{text}</p>" for text in ARTICLE[1:])
+    markup = (f"<html><body><h1>{ARTICLE[0]}</h1>{paragraphs}<h2>You need</h2>{ingredients_markup}"
+              f"<p>{ARTICLE[1]} Then bake it.</p></body></html>")
+    return boilerstrip.Pipeline(["navigation"])(markup, kind="html")
+
+
+INGREDIENTS = ["200 g flour", "3 eggs", "100 g butter", "1 pinch salt", "2 lemons", "50 ml milk", "1 tsp sugar"]
+
+
+def test_html_run_of_short_lines_without_links_is_not_a_menu():
+    result = _nav_html("<ul>" + "".join(f"<li>{item}</li>" for item in INGREDIENTS) + "</ul>")
+    assert result.stripped == []
+
+
+@pytest.mark.parametrize("wrap", ['<li><a href="/{i}">{item}</a></li>', '<li>{item}</li>'])
+def test_html_run_of_links_or_in_a_nav_is_still_a_menu(wrap):
+    items = "".join(wrap.format(i=i, item=item) for i, item in enumerate(INGREDIENTS))
+    markup = f"<ul>{items}</ul>" if "href" in wrap else f"<nav><ul>{items}</ul></nav>"
+    result = _nav_html(markup)
+    assert reasons(result) == [("navigation", "menu_run")]
+    assert all(item in result.stripped[0].text for item in INGREDIENTS)
 
 
 def test_title_block_is_not_a_menu():

@@ -6,6 +6,12 @@ run must be long to count: three items above or below the article's running text
 it; above the article's title a single such line is page chrome (a site name, a banner). The
 title block just above the first paragraph (title, byline, dateline) is never part of a menu,
 and related-block headings are left to the related filter.
+
+On HTML the markup settles what the text's shape cannot: menus are made of links. A run of
+short lines none of which is a link, and none of which stands in a landmark of the page's
+chrome (``<nav>``, ``<header>``, ``<footer>``, ``<aside>``, a form, a dialog, a control), is
+a list of something else (a recipe's ingredients, a product's specifications, a table's
+cells) and stays for the other filters and the main-block model to judge.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import Iterable
 from ..cues import cues
 from ..dates import parse_date
 from ..filter import Filter, Span
+from ..htmltext import ASIDE, CONTROL, DIALOG, FOOTER, FORM, HEADER, NAV
 from ..page import Line, Page, cue_key, word_count
 from ..registry import register_filter
 from ..shape import ends_sentence, first_prose, last_prose, title_block
@@ -35,6 +42,23 @@ def is_menu_item(line: Line) -> bool:
     text = line.text.strip()
     return (len(text) <= _MAX_ITEM_CHARS
             and not ends_sentence(text) and not text.endswith(":") and parse_date(text) is None)
+
+
+#: Landmarks a page's chrome sits in (``<nav>``, ``<header>``, ``<aside>``, forms, controls...).
+_CHROME_LANDMARKS = NAV | HEADER | FOOTER | ASIDE | FORM | CONTROL | DIALOG
+
+
+def _plain_list(page: Page, run: list[Line]) -> bool:
+    """True when the markup shows *run* is no menu: not one of its lines is a link, and none
+    stands in a landmark of the page's chrome (False for text input, which has no markup)."""
+    hints = page.hints
+    if not hints:
+        return False
+    for line in run:
+        hint = hints[line.index]
+        if hint is None or hint.link_share >= 0.5 or hint.flags & _CHROME_LANDMARKS:
+            return False
+    return True
 
 
 @register_filter
@@ -92,7 +116,7 @@ class NavigationFilter(Filter):
                 need = self.min_run_inside if inside else self.min_run_outside
                 if block.title is not None and run[-1].index < block.title:
                     need = 1  # above the article's title: site name, menus, banners
-                if len(run) >= need:
+                if len(run) >= need and not _plain_list(page, run):
                     yield self.strip(page, run[0], "menu_run", f"{len(run)} short link-like lines",
                                      last=run[-1])
                 run.clear()
