@@ -44,3 +44,25 @@ def test_a_block_early_in_the_article_does_not_end_it():
     text = page(ARTICLE[0], ARTICLE[1], "Share this:", "Facebook", "Twitter", *ARTICLE[2:])
     result = run_after(text, "share")
     assert result.text == "\n\n".join(ARTICLE)
+
+
+def _recipe_html(container: str) -> str:
+    """A recipe whose ingredients stand between its <h1> and the first paragraph of method."""
+    ingredients = "".join(f"<li>{item}</li>" for item in ("200 g flour", "3 eggs", "100 g butter"))
+    method = "".join(f"<p>{text}</p>" for text in ARTICLE[1:])
+    return (f"<html><body><header><p>The Harbour Kitchen</p></header><{container}>"
+            f"<h1>Harbour lemon cake</h1><h2>Ingredients</h2><ul>{ingredients}</ul>"
+            f"<h2>How to bake it for the whole family</h2>{method}</{container}></body></html>")
+
+
+def test_html_lines_in_the_titles_article_element_stay():
+    result = boilerstrip.Pipeline(["region"])(_recipe_html("article"), kind="html")
+    assert [s.text for s in result.stripped] == ["The Harbour Kitchen"]
+    assert "200 g flour" in result.text and "Harbour lemon cake" in result.text
+
+
+def test_html_lines_above_the_title_go_without_a_content_element():
+    result = boilerstrip.Pipeline(["region"])(_recipe_html("div"), kind="html")
+    assert "The Harbour Kitchen" not in result.text
+    assert "200 g flour" not in result.text
+    assert {r for _, r in reasons(result)} == {"before_title"}

@@ -3,7 +3,10 @@
 An article sits in one contiguous region: its title block, then its running text.
 
 * Above the title a page has its header (site name, menus, banners, a kicker): non-paragraph
-  lines there go (``before_title``).
+  lines there go (``before_title``). On HTML, lines that share the title's ``<article>`` or
+  ``<main>`` element are not the page's header but the head of the content itself (a kicker,
+  a recipe's ingredients, a product's facts, a listing's first entries above a paragraph):
+  they stay for the main-block model to judge.
 * After the article's last paragraph, once the page has moved on to its chrome (a block the
   other filters stripped), the short and middling lines that follow go too: tag lists,
   "previous/next" links, widgets (``after_article``).
@@ -16,10 +19,10 @@ An article sits in one contiguous region: its title block, then its running text
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Iterable
 
 from ..filter import Filter, Span
-from ..page import Page
+from ..page import Line, Page
 from ..registry import register_filter
 from ..shape import is_prose, last_prose, title_block
 
@@ -39,10 +42,11 @@ class RegionFilter(Filter):
             yield from self._below_end(page)
         block = title_block(page)
         if block.title is not None:
+            container = _content_container(page, block.title)
             for line in page.kept_lines():
                 if line.index >= block.title:
                     break
-                if not is_prose(line):
+                if not is_prose(line) and not _within(page, line, container):
                     yield self.strip(page, line, "before_title", "above the article's title")
         tail = last_prose(page)
         if tail is None:
@@ -82,3 +86,31 @@ class RegionFilter(Filter):
                 run = 0
                 if is_prose(line):
                     seen += line.words
+
+
+#: Elements that hold a page's content, as the markup's ``article`` and ``main`` flags read them.
+_CONTENT_TAGS = frozenset({"article", "main"})
+_CONTENT_ROLES = frozenset({"article", "main"})
+
+
+def _content_container(page: Page, index: int) -> Any:
+    """The nearest ``<article>`` or ``<main>`` element (or ARIA role) around line *index*'s
+    block, or None (text input, or a line outside any)."""
+    hint = page.hints[index] if page.hints else None
+    element = hint.element if hint is not None else None
+    while element is not None:
+        if element.tag in _CONTENT_TAGS or element.get("role") in _CONTENT_ROLES:
+            return element
+        element = element.getparent()
+    return None
+
+
+def _within(page: Page, line: Line, container: Any) -> bool:
+    """True when *line*'s block element lies inside *container* (never when it is None)."""
+    if container is None:
+        return False
+    hint = page.hints[line.index]
+    if hint is None or hint.element is None:
+        return False
+    element = hint.element
+    return element is container or any(parent is container for parent in element.iterancestors())
