@@ -33,7 +33,9 @@ What it does:
    It also reads the class/id vocabulary of :mod:`boilerstrip.class_vocab`: each fold learns
    one from the pages it trains on, the line model's training rows get theirs from the fold
    that held the page out (as the block scores), and the shipped model carries one learned
-   from every page (``--no-vocab`` leaves it out). The line model has 200 trees of depth 6
+   from every page (``--no-vocab`` leaves it out). And it reads the kind of page the
+   metadata declares (:mod:`boilerstrip.page_kind`), worked out in :func:`load` while the
+   page's tree is still there. The line model has 200 trees of depth 6
    (``--line-trees``, ``--line-depth``); the block model 100 of depth 5 (``--trees``, ``--depth``).
    The cross-validation runs it at the filter's ``line_threshold`` (or at each of
    ``--line-thresholds``) and ``outside_threshold``. No line model ships for text: a first
@@ -73,6 +75,7 @@ from boilerstrip.linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_fea
 from boilerstrip.shape import first_prose
 from boilerstrip.model import FORMAT, MODEL_DIR, TreeModel
 from boilerstrip.page import Page
+from boilerstrip.page_kind import KIND_NAMES, kind_row
 from boilerstrip.pipeline import RULE_FILTERS, Pipeline
 
 OUT = Path(__file__).parent / "out"
@@ -256,6 +259,8 @@ def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT, kind: str = "tex
         lines, rows = page.memo("line_features_dom" if html else "line_features",
                                 lambda p: line_features(p, dom=html))
         words = line_class_words(page, lines) if html else None
+        if html:
+            kind_row(page)  # kept on the page: the declared kind is read from the tree freed below
         page.tree = None  # the markup's features are computed; the tree is the bulk of a page's memory
         site = site_of(gold_json.get("url") or meta.get(page_id, {}).get("url") or page_id)
         weights = np.sqrt(np.array([len(_TOKEN.findall(l.text)) + 1.0 for l in lines]))
@@ -318,6 +323,9 @@ def out_of_fold_scores(pages, fold: dict, features: tuple[str, ...]):
         for p in pages:
             if fold[p[0]] == k:
                 context[p[0]] = block_context_of(finder, p[-1])
+                if features != FEATURE_NAMES:  # HTML: the page's declared kind, on every line
+                    kind = np.array(kind_row(p[-1]))
+                    context[p[0]] = np.hstack([context[p[0]], np.tile(kind, (len(context[p[0]]), 1))])
                 if vocab is not None:
                     context[p[0]] = np.hstack([context[p[0]], vocab_rows(p[7], *vocab)])
         print(f"block model, fold {k}: trained", flush=True)
@@ -394,7 +402,8 @@ def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path,
     fold = fold_of(pages)
     features = HTML_FEATURE_NAMES if kind == "html" else FEATURE_NAMES
     block_specs, context, vocabs = out_of_fold_scores(pages, fold, features)
-    line_features_names = features + BLOCK_CONTEXT_NAMES + (VOCAB_NAMES if vocabs.get(0) is not None else ())
+    line_features_names = (features + BLOCK_CONTEXT_NAMES + (KIND_NAMES if kind == "html" else ())
+                           + (VOCAB_NAMES if vocabs.get(0) is not None else ()))
     for k in range(FOLDS):
         started = time.perf_counter()
         train = [p for p in pages if fold[p[0]] != k]
@@ -540,7 +549,7 @@ def main() -> int:
                                 "(gold_line_labels); from with/without snippets where there is no gold "
                                 "text (snippet_line_labels); block context from out-of-fold block models")
         _write(fit(pages, line_model=True, context=context), info,
-               features + BLOCK_CONTEXT_NAMES + (VOCAB_NAMES if vocab is not None else ()), pages,
+               features + BLOCK_CONTEXT_NAMES + KIND_NAMES + (VOCAB_NAMES if vocab is not None else ()), pages,
                name + "_line", context, vocab)
     return 0
 

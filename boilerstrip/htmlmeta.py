@@ -83,7 +83,7 @@ import html
 import json
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -579,3 +579,27 @@ def _set(out: dict[str, Any], key: str, value: str | None) -> None:
     if value:
         out[key] = value
 
+
+
+class DeclaredKind(NamedTuple):
+    """What a page's own metadata says about what kind of page it is.
+
+    Publishers label pages for search engines and social sites: ``og:type`` ("article",
+    "product", "website"), the schema.org ``@type`` of the JSON-LD items (``NewsArticle``,
+    ``Product``, ``ItemList``, ``DiscussionForumPosting``) and the address (an article's has a
+    slug of several words, a section's or a shop category's a word or two). What the main
+    content is differs by kind: on a listing the teasers *are* the content, on an article
+    they are boilerplate. The main-block line model reads these as page-wide columns.
+    """
+
+    url: str | None  # canonical link, else og:url, else the address the caller gave
+    og_type: str  # og:type, lowercased; "" when absent
+    ld_types: frozenset[str]  # schema.org types of the JSON-LD items
+
+
+def declared_kind(tree: Any, url: str | None = None) -> DeclaredKind:
+    """The :class:`DeclaredKind` of a parsed page: one pass over its metadata elements."""
+    scan = _Scan(tree)
+    types = frozenset(t for item in _JsonLd(scan.ld_texts).items for t in _types(item))
+    return DeclaredKind(_canonical(scan, url) or url, (scan.meta("og:type") or "").strip().lower(),
+                        types)

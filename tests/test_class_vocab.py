@@ -3,12 +3,10 @@
 import numpy as np
 import pytest
 
-from boilerstrip.block_context import BLOCK_CONTEXT_NAMES
 from boilerstrip.class_vocab import (ANCESTORS, VOCAB_NAMES, learn_vocab, line_class_words, vocab_columns,
                                      vocab_rows)
-from boilerstrip.filters.main_block import MainBlockFilter
+from boilerstrip.filters.main_block import HTML_LINE_FEATURE_NAMES, MainBlockFilter
 from boilerstrip.htmltext import class_tokens
-from boilerstrip.linefeatures import HTML_FEATURE_NAMES
 from boilerstrip.model import ModelError, TreeModel
 from boilerstrip.page import Page
 from boilerstrip.pipeline import Pipeline
@@ -107,7 +105,7 @@ def test_learn_vocab_keeps_words_of_enough_sites_and_pulls_them_to_the_overall_r
 def vocab_model(vocab: dict[str, float]) -> TreeModel:
     """A line model with *vocab* that scores a line 0.12 when its own element's lowest word value
     is at most 0.2, and 0.88 otherwise."""
-    features = HTML_FEATURE_NAMES + BLOCK_CONTEXT_NAMES + VOCAB_NAMES
+    features = HTML_LINE_FEATURE_NAMES + VOCAB_NAMES
     return TreeModel({
         "format": "boilerstrip-trees/1", "features": list(features), "baseline": 0.0,
         "vocab": vocab, "vocab_default": 0.5,
@@ -143,6 +141,6 @@ def test_main_block_reads_the_vocabulary_of_its_line_model():
 
 def test_a_model_with_a_vocabulary_must_have_its_columns():
     spec_model = vocab_model({"credit": 0.05})
-    spec_model.features = tuple(HTML_FEATURE_NAMES + BLOCK_CONTEXT_NAMES)  # as if trained without them
+    spec_model.features = tuple(HTML_LINE_FEATURE_NAMES)  # as if trained without them
     with pytest.raises(ModelError, match="vocab_own_min"):
         MainBlockFilter(html_line_model=spec_model)

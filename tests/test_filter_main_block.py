@@ -8,7 +8,7 @@ import pytest
 import boilerstrip
 from boilerstrip.block_context import BLOCK_CONTEXT_NAMES, block_context
 from boilerstrip.class_vocab import VOCAB_NAMES
-from boilerstrip.filters.main_block import MainBlockFilter, best_block
+from boilerstrip.filters.main_block import HTML_LINE_FEATURE_NAMES, MainBlockFilter, best_block
 from boilerstrip.linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
 from boilerstrip.model import MODEL_DIR, ModelError, TreeModel, load_model
 from boilerstrip.page import Page
@@ -98,7 +98,7 @@ def test_tree_model_rejects_other_formats_and_features():
 
 @pytest.mark.parametrize("name, features", [
     ("main_block", FEATURE_NAMES), ("main_block_html", HTML_FEATURE_NAMES),
-    ("main_block_html_line", HTML_FEATURE_NAMES + BLOCK_CONTEXT_NAMES + VOCAB_NAMES)])
+    ("main_block_html_line", HTML_LINE_FEATURE_NAMES + VOCAB_NAMES)])
 def test_shipped_models_match_the_features_and_are_valid_json(name, features):
     spec = json.loads((MODEL_DIR / f"{name}.json").read_text(encoding="utf-8"))
     assert spec["features"] == list(features)
@@ -423,7 +423,7 @@ def test_lines_the_markup_also_calls_boilerplate_are_not_put_back():
               f"<p>{BODY[1]}</p><ul><li>Hill Farm vegetables</li><li>Dairy Lane cheeses</li></ul>"
               f"<p>{BODY[2]}</p></article></body></html>")
     rule = _StripLines(["Home | Markets | Events", "Hill Farm vegetables", "Dairy Lane cheeses"])
-    line_model = words_stump(HTML_FEATURE_NAMES + BLOCK_CONTEXT_NAMES, 1)
+    line_model = words_stump(HTML_LINE_FEATURE_NAMES, 1)
     probs = [0.9] * 7
     result = Pipeline([rule, _FixedScores(probs, html_line_model=line_model)])(markup, kind="html")
     assert [o.text for o in result.overruled] == ["Hill Farm vegetables\n\nDairy Lane cheeses"]
@@ -438,7 +438,7 @@ def test_a_figcaption_the_captions_filter_took_is_not_put_back():
     markup = (f"<html><body><article><h1>{ARTICLE[0]}</h1><p>{BODY[0]}</p>"
               "<figure><img src='a.jpg'><figcaption>Photo: Museum of Flight and Weather</figcaption></figure>"
               f"<p>{BODY[1]}</p><p>{BODY[2]}</p></article></body></html>")
-    line_model = words_stump(HTML_FEATURE_NAMES + BLOCK_CONTEXT_NAMES, 1)
+    line_model = words_stump(HTML_LINE_FEATURE_NAMES, 1)
     result = Pipeline(["captions", _FixedScores([0.9] * 5, html_line_model=line_model)])(markup, kind="html")
     assert "Photo: Museum of Flight and Weather" not in result.text
     assert result.overruled == []

@@ -34,6 +34,9 @@ them at least ``outside_threshold``. Should it keep no line at all, the block al
 On HTML the line model also reads the class and id words of the line's own element and its
 nearest ancestors, through a vocabulary learned across sites and shipped inside the model
 (:mod:`boilerstrip.class_vocab`): a ``credit`` or ``author-bio`` box seldom holds content.
+It also reads what kind of page the metadata declares (``og:type``, the JSON-LD types, the
+address's slug: :mod:`boilerstrip.page_kind`): under an article a run of teasers is
+boilerplate, on a section page it is the content.
 The line model reads the markup's columns: a first one trained on the raw text alone changed
 nothing (cross-validated WCXB 0.818 -> 0.819, trafeval 0.856 -> 0.857), so text pages have none
 by default (``line_model``). The filter
@@ -67,6 +70,7 @@ from ..filter import Filter, Span
 from ..linefeatures import BOILERPLATE_MARKUP, FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
 from ..model import TreeModel, load_model
 from ..page import Page
+from ..page_kind import KIND_NAMES, kind_row
 from ..pipeline import RULE_FILTERS
 from ..registry import register_filter
 from ..shape import first_prose, is_prose, title_block
@@ -75,6 +79,11 @@ from ..shape import first_prose, is_prose, title_block
 #: The filters whose lines the line model may put back: the rule filters it was trained on
 #: (:data:`boilerstrip.pipeline.RULE_FILTERS`), except ``repeated`` (see ``_overrulable``).
 _OVERRULABLE = frozenset(RULE_FILTERS) - {"repeated"}
+
+
+#: The columns of the HTML line model (before the vocabulary's, when it has one): the line's
+#: own, where it stands relative to the block, and the kind of page the metadata declares.
+HTML_LINE_FEATURE_NAMES = HTML_FEATURE_NAMES + BLOCK_CONTEXT_NAMES + KIND_NAMES
 
 
 def best_block(scores: Iterable[float]) -> tuple[int, int] | None:
@@ -134,7 +143,7 @@ class MainBlockFilter(Filter):
         self.model = _model(model, FEATURE_NAMES)
         self.html_model = _model(html_model, HTML_FEATURE_NAMES)
         self.line_model = _model(line_model, FEATURE_NAMES + BLOCK_CONTEXT_NAMES)
-        self.html_line_model = _model(html_line_model, HTML_FEATURE_NAMES + BLOCK_CONTEXT_NAMES)
+        self.html_line_model = _model(html_line_model, HTML_LINE_FEATURE_NAMES)
 
     def _rows(self, page: Page):
         """The page's non-blank lines, their feature rows, and the block and line models to read them.
@@ -304,8 +313,9 @@ class MainBlockFilter(Filter):
         """The line model's probability that each kept line (and each line at a position in
         *also*) is content itself; None without a model, 0 for the lines not asked about.
 
-        It reads the line's own features and where the line stands relative to the block
-        (:mod:`boilerstrip.block_context`).
+        It reads the line's own features, where the line stands relative to the block
+        (:mod:`boilerstrip.block_context`) and, on HTML, what kind of page the metadata
+        declares (:mod:`boilerstrip.page_kind`) and the class/id vocabulary.
         """
         if line_model is None:
             return None
@@ -317,6 +327,8 @@ class MainBlockFilter(Filter):
         if len(kept):
             context = page_block_context(page, lines, probs, block)
             parts = [rows[kept], context[kept]]
+            if KIND_NAMES[0] in line_model.features:  # the HTML line model: the page's declared kind
+                parts.append(np.tile(np.array(kind_row(page)), (len(kept), 1)))
             if line_model.vocab is not None:
                 parts.append(vocab_columns(page, [lines[j] for j in kept.tolist()], line_model.vocab,
                                            line_model.vocab_default))
