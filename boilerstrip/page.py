@@ -148,19 +148,26 @@ _ASCII_NON_WORD_TO_SPACE = str.maketrans({chr(code): chr(code) if chr(code).isal
                                           else " " for code in range(128)})
 
 
-def fold_lines(lines: Sequence["Line"]) -> None:
+def fold_lines(lines: Sequence["Line"], *, single_spaced: bool = False) -> None:
     """Store the text properties (see :func:`_fold`) of every line in *lines* that has none yet.
 
     One loop for all the lines of a page: reading the properties one line at a time costs
     two Python calls per line (the descriptor and the folding) on top of the work.
+    *single_spaced* says that every line's white space is single spaces between words, none
+    at the ends (the lines of a page made from HTML; see :attr:`Page._single_spaced`).
     """
     todo = [line for line in lines if "norm" not in line.__dict__]
     if not todo:
         return
     texts = [line.text for line in todo]
-    # normalize(), with its shortcut for ASCII written out: most lines take it.
-    norms = [" ".join(text.lower().replace("`", "'").split()) if text.isascii() else normalize(text)
-             for text in texts]
+    # normalize(), with its shortcut for ASCII written out: most lines take it. Lowercasing
+    # ASCII and replacing the backquote make no white space, so a single-spaced ASCII line
+    # folds its spaces to itself: splitting and joining it again is left out.
+    if single_spaced:
+        norms = [text.lower().replace("`", "'") if text.isascii() else normalize(text) for text in texts]
+    else:
+        norms = [" ".join(text.lower().replace("`", "'").split()) if text.isascii() else normalize(text)
+                 for text in texts]
     find_words, trim, word_gaps = _WORD.findall, _CUE_TRIM, _ASCII_NON_WORD_TO_SPACE
     for line, text, norm in zip(todo, texts, norms):
         fields = line.__dict__
@@ -266,6 +273,10 @@ class Page:
     hints: list | None = field(default=None, repr=False, compare=False)
     #: For a page made from HTML: the parsed document (lxml), for metadata.
     tree: object = field(default=None, repr=False, compare=False)
+    #: True when every line's white space is single spaces between words, none at its ends:
+    #: the lines :meth:`from_html` makes are (see :func:`boilerstrip.htmltext.html_blocks`),
+    #: and :func:`fold_lines` then folds ASCII lines with less work.
+    _single_spaced: bool = field(default=False, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, source: str, url: str | None = None) -> "Page":
@@ -360,6 +371,7 @@ class Page:
         page = cls(block_text(blocks), lines, paragraphs, url, [False] * len(lines),
                    [None] * len(lines), 0)
         page.hints = hints
+        page._single_spaced = True  # html_blocks() makes every line so
         return page
 
     # ----------------------------------------------------------------- navigation
@@ -374,7 +386,8 @@ class Page:
         content = self._memo.get("content_lines")
         if content is None:  # lines never change: listed once per page
             content = self._memo["content_lines"] = [line for line in self.lines if not line.is_blank]
-            fold_lines(content)  # every filter reads their folded text: folded together
+            # every filter reads their folded text: folded together
+            fold_lines(content, single_spaced=self._single_spaced)
         return content
 
     def kept_lines(self) -> Iterator[Line]:
