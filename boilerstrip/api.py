@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .collector import collector_paused
 from .decode import decode, decode_html, looks_binary, looks_like_html
 from .meta import extract_meta
 from .page import Page
@@ -27,6 +28,8 @@ def strip(page: str | bytes, *, kind: str = "auto", url: str | None = None,
     line, blank lines between blocks): the offsets of stripped segments refer to it, each
     segment names the DOM element it came from, and ``meta`` adds what the markup declares
     (title, date, author, language, canonical URL).
+
+    The cyclic garbage collector is paused for the call (see :mod:`boilerstrip.collector`).
     """
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -38,6 +41,13 @@ def strip(page: str | bytes, *, kind: str = "auto", url: str | None = None,
         text = page
     else:
         raise TypeError(f"strip() takes str or bytes, not {type(page).__name__}")
+    with collector_paused:
+        return _strip(text, data, kind, url, pipeline)
+
+
+def _strip(text: str, data: bytes | None, kind: str, url: str | None,
+           pipeline: Pipeline | None) -> Result:
+    """:func:`strip` once the input is text (*data*: the bytes it came from, if any)."""
     if kind == "auto":
         kind = "html" if looks_like_html(text) else "text"
         if kind == "html" and data is not None:

@@ -62,9 +62,14 @@ class TreeModel:
         self._value = np.asarray(value)
         self._roots = np.asarray(roots, dtype=np.intp)
         self._depth = depth
-        #: Node k's right child at 2k, its left child at 2k + 1: a step down every tree is one
-        #: gather at ``2 * node + goes_left`` instead of two gathers and a select.
-        self._children = np.stack([self._right, self._left], axis=1).ravel()
+        # The walk down the trees holds node k as 2k (see predict_proba): its right child at
+        # 2k and its left child at 2k + 1, so a step down every tree is one gather at
+        # ``node + goes_left``, and node 2k's feature, threshold and value at 2k as well.
+        self._children2 = 2 * np.stack([self._right, self._left], axis=1).ravel()
+        self._feature2 = np.repeat(self._feature, 2)
+        self._threshold2 = np.repeat(self._threshold, 2)
+        self._value2 = np.repeat(self._value, 2)
+        self._roots2 = 2 * self._roots
 
     def check_features(self, names: Sequence[str]) -> None:
         if tuple(names) != self.features:
@@ -89,11 +94,14 @@ class TreeModel:
         # costs about twice as much for the same values.
         values = np.ascontiguousarray(rows, dtype=float).ravel()
         row_start = (np.arange(n, dtype=np.intp) * rows.shape[1])[:, None]
-        node = np.broadcast_to(self._roots, (n, len(self._roots))).copy()
+        # Node k is held as 2k: one addition a level finds the child (see __init__), where
+        # k itself would need a doubling too, on rows x trees numbers at every level.
+        node = np.broadcast_to(self._roots2, (n, len(self._roots2))).copy()
+        feature, threshold, children = self._feature2, self._threshold2, self._children2
         for _ in range(self._depth):
-            goes_left = values.take(row_start + self._feature.take(node)) <= self._threshold.take(node)
-            node = self._children.take(2 * node + goes_left)
-        raw = self.baseline + self._value[node].sum(axis=1)
+            goes_left = values.take(row_start + feature.take(node)) <= threshold.take(node)
+            node = children.take(node + goes_left)
+        raw = self.baseline + self._value2.take(node).sum(axis=1)
         return 1.0 / (1.0 + np.exp(-raw))
 
 

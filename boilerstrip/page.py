@@ -146,26 +146,39 @@ def _fold(line: "Line") -> dict:
 #: table up through a KeyError.
 _ASCII_NON_WORD_TO_SPACE = str.maketrans({chr(code): chr(code) if chr(code).isalnum() or chr(code) == "_"
                                           else " " for code in range(128)})
+#: The same table for bytes.translate(), which reads a 256-byte table straight, where
+#: str.translate() looks each distinct character up in the dict: an ASCII line encoded,
+#: translated and decoded again costs less than translated as a str.
+_ASCII_NON_WORD_TO_SPACE_BYTES = bytes(ord(_ASCII_NON_WORD_TO_SPACE[code]) if code < 128 else code
+                                       for code in range(256))
 
 
-def fold_lines(lines: Sequence["Line"]) -> None:
+def fold_lines(lines: Sequence["Line"], *, single_spaced: bool = False) -> None:
     """Store the text properties (see :func:`_fold`) of every line in *lines* that has none yet.
 
     One loop for all the lines of a page: reading the properties one line at a time costs
     two Python calls per line (the descriptor and the folding) on top of the work.
+    *single_spaced* says that every line's white space is single spaces between words, none
+    at the ends (the lines of a page made from HTML; see :attr:`Page._single_spaced`).
     """
     todo = [line for line in lines if "norm" not in line.__dict__]
     if not todo:
         return
     texts = [line.text for line in todo]
-    # normalize(), with its shortcut for ASCII written out: most lines take it.
-    norms = [" ".join(text.lower().replace("`", "'").split()) if text.isascii() else normalize(text)
-             for text in texts]
-    find_words, trim, word_gaps = _WORD.findall, _CUE_TRIM, _ASCII_NON_WORD_TO_SPACE
+    # normalize(), with its shortcut for ASCII written out: most lines take it. Lowercasing
+    # ASCII and replacing the backquote make no white space, so a single-spaced ASCII line
+    # folds its spaces to itself: splitting and joining it again is left out.
+    if single_spaced:
+        norms = [text.lower().replace("`", "'") if text.isascii() else normalize(text) for text in texts]
+    else:
+        norms = [" ".join(text.lower().replace("`", "'").split()) if text.isascii() else normalize(text)
+                 for text in texts]
+    find_words, trim, word_gaps = _WORD.findall, _CUE_TRIM, _ASCII_NON_WORD_TO_SPACE_BYTES
     for line, text, norm in zip(todo, texts, norms):
         fields = line.__dict__
         # An ASCII line's words cut out in C, without the regex (see _ASCII_NON_WORD_TO_SPACE).
-        tokens = norm.translate(word_gaps).split() if norm.isascii() else find_words(norm)
+        tokens = (norm.encode("ascii").translate(word_gaps).decode("ascii").split() if norm.isascii()
+                  else find_words(norm))
         fields["norm"] = norm
         fields["norm_tokens"] = tokens
         fields["key"] = norm.strip(trim)  # cue_key(text), from the folded line
@@ -266,6 +279,10 @@ class Page:
     hints: list | None = field(default=None, repr=False, compare=False)
     #: For a page made from HTML: the parsed document (lxml), for metadata.
     tree: object = field(default=None, repr=False, compare=False)
+    #: True when every line's white space is single spaces between words, none at its ends:
+    #: the lines :meth:`from_html` makes are (see :func:`boilerstrip.htmltext.html_blocks`),
+    #: and :func:`fold_lines` then folds ASCII lines with less work.
+    _single_spaced: bool = field(default=False, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, source: str, url: str | None = None) -> "Page":
@@ -360,6 +377,7 @@ class Page:
         page = cls(block_text(blocks), lines, paragraphs, url, [False] * len(lines),
                    [None] * len(lines), 0)
         page.hints = hints
+        page._single_spaced = True  # html_blocks() makes every line so
         return page
 
     # ----------------------------------------------------------------- navigation
@@ -374,7 +392,8 @@ class Page:
         content = self._memo.get("content_lines")
         if content is None:  # lines never change: listed once per page
             content = self._memo["content_lines"] = [line for line in self.lines if not line.is_blank]
-            fold_lines(content)  # every filter reads their folded text: folded together
+            # every filter reads their folded text: folded together
+            fold_lines(content, single_spaced=self._single_spaced)
         return content
 
     def kept_lines(self) -> Iterator[Line]:

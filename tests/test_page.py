@@ -262,3 +262,16 @@ def test_line_key_is_the_cue_key_of_its_text(text):
     page = Page.from_text(text)
     for line in page.lines:
         assert line.key == cue_key(line.text)
+
+
+def test_html_page_folds_its_lines_as_the_same_text_would():
+    # A page made from HTML folds its ASCII lines without splitting at white space again
+    # (its lines are single-spaced): the folded forms are those of the same text as text.
+    markup = ("<p>  Tabs\tand\u00a0no-break  spaces </p><div>Line<br> two`s  <b>bold</b>\n text</div>"
+              "<pre>  kept\t  pre </pre><p>\u00a8 NFKC\u2002makes \u00b4 spaces</p>")
+    html_page = Page.from_html(markup)
+    text_page = Page.from_text(html_page.source)
+    assert html_page._single_spaced and not text_page._single_spaced
+    fields = ("norm", "norm_tokens", "key", "repeat_key", "words")
+    assert ([[getattr(line, f) for f in fields] for line in html_page.content_lines()]
+            == [[getattr(line, f) for f in fields] for line in text_page.content_lines()])

@@ -19,6 +19,17 @@ _MAX_WORDS = 40
 _MAX_LINK_LINE = 30  # a line made only of legal link names is shorter than this
 
 
+def _copyright_mark(norm: str) -> re.Match | None:
+    """``_COPYRIGHT.search(norm[:40])``, without the search for an ASCII line that holds
+    neither "(c)" nor "copyright": a folded ASCII line is lowercase, "©" is not ASCII, so
+    such a line cannot match (most lines; case-insensitive matching of non-ASCII text, which
+    also finds "ı" for "i", is left to the regex)."""
+    head = norm[:40]
+    if head.isascii() and "(c)" not in head and "copyright" not in head:
+        return None
+    return _COPYRIGHT.search(head)
+
+
 @register_filter
 class FooterFilter(Filter):
     name = "footer"
@@ -42,7 +53,7 @@ class FooterFilter(Filter):
         for line in page.kept_lines():
             if line.words <= _MAX_WORDS:
                 # The first mark found starts the line, or a short line has one anywhere.
-                mark = _COPYRIGHT.search(line.norm[:40])
+                mark = _copyright_mark(line.norm)
                 if mark and (mark.start() == 0 or line.words <= 15):
                     yield from flush()
                     yield self.strip(page, line, "copyright_notice")
