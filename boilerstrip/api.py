@@ -63,13 +63,13 @@ def _strip(text: str, data: bytes | None, kind: str, url: str | None,
 
 
 def _strip_html(markup: str, url: str | None, pipeline: Pipeline) -> Result:
-    from .htmlmeta import html_meta
+    from .htmlmeta import html_meta, metadata_scan
 
     doc = Page.from_html(markup, url=url)
     segments = pipeline.run(doc)
     meta = extract_meta(doc)
     if doc.tree is not None:
-        declared = html_meta(doc.tree, url)
+        declared = html_meta(doc.tree, url, scan=metadata_scan(doc))  # shared with the line model's page kind
         text_title = meta.get("title")
         meta.update({key: value for key, value in declared.items() if value is not None})
         if meta.get("title") is None:

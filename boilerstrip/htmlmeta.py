@@ -90,7 +90,7 @@ from lxml import etree
 
 from .dates import parse_date
 
-__all__ = ["html_meta"]
+__all__ = ["DeclaredKind", "declared_kind", "html_meta", "metadata_scan"]
 
 _MAX_VALUE = 1_000  # characters kept of any returned string
 _MAX_RAW = 100_000  # characters of an attribute looked at before collapsing whitespace
@@ -115,14 +115,15 @@ _LANG_CODE = re.compile(r"[a-z]{2,3}")
 _TYPE_PREFIX = re.compile(r"^.*[/:#]")  # "http://schema.org/Article" -> "Article"
 
 
-def html_meta(tree: etree._Element, url: str | None = None) -> dict[str, Any]:
+def html_meta(tree: etree._Element, url: str | None = None, *, scan: "_Scan | None" = None) -> dict[str, Any]:
     """Metadata declared in the HTML of *tree* (see the module docstring for keys and order).
 
     *tree* is a parsed document's root (lxml, plain or ``lxml.html``); it is not modified.
-    *url* is the page's address, used to make a relative canonical URL absolute.
+    *url* is the page's address, used to make a relative canonical URL absolute. *scan* is
+    the tree's :func:`metadata_scan`, when another reader has made it already.
     """
-    scan = _Scan(tree)
-    ld = _JsonLd(scan.ld_texts)
+    scan = scan if scan is not None else _Scan(tree)
+    ld = scan.json_ld()
     site_name = scan.meta("og:site_name")
     site = _Site((site_name, scan.meta("application-name")), url or scan.canonical)
     out: dict[str, Any] = {"title": _title(scan, ld, site)}
@@ -147,7 +148,7 @@ def html_meta(tree: etree._Element, url: str | None = None) -> dict[str, Any]:
 class _Scan:
     """What one ``iter()`` over the metadata-carrying elements finds."""
 
-    __slots__ = ("metas", "html_lang", "canonical", "ld_texts", "times", "h1s", "titles")
+    __slots__ = ("metas", "html_lang", "canonical", "ld_texts", "times", "h1s", "titles", "_ld")
 
     def __init__(self, tree: Any) -> None:
         self.metas: dict[str, str] = {}
@@ -157,6 +158,7 @@ class _Scan:
         self.times: list[Any] = []
         self.h1s: list[Any] = []
         self.titles: list[Any] = []
+        self._ld: _JsonLd | None = None
         if hasattr(tree, "getroot"):  # an ElementTree rather than its root
             tree = tree.getroot()
         if tree is None:
@@ -198,6 +200,22 @@ class _Scan:
 
     def meta(self, key: str) -> str | None:
         return self.metas.get(key)
+
+    def json_ld(self) -> "_JsonLd":
+        """The page's JSON-LD items, parsed once for every reader of this scan."""
+        if self._ld is None:
+            self._ld = _JsonLd(self.ld_texts)
+        return self._ld
+
+
+def metadata_scan(page: Any) -> _Scan:
+    """The one pass over *page*'s metadata elements (:class:`boilerstrip.page.Page` made from
+    HTML), made on first use and kept with the page: the main-block line model reads the
+    declared kind from it (:func:`declared_kind`) and ``strip`` the metadata (:func:`html_meta`)."""
+    scan = page._memo.get("metadata_scan")
+    if scan is None:
+        scan = page._memo["metadata_scan"] = _Scan(page.tree)
+    return scan
 
 
 # --- JSON-LD -------------------------------------------------------------------------------
@@ -597,9 +615,10 @@ class DeclaredKind(NamedTuple):
     ld_types: frozenset[str]  # schema.org types of the JSON-LD items
 
 
-def declared_kind(tree: Any, url: str | None = None) -> DeclaredKind:
-    """The :class:`DeclaredKind` of a parsed page: one pass over its metadata elements."""
-    scan = _Scan(tree)
-    types = frozenset(t for item in _JsonLd(scan.ld_texts).items for t in _types(item))
+def declared_kind(tree: Any, url: str | None = None, *, scan: _Scan | None = None) -> DeclaredKind:
+    """The :class:`DeclaredKind` of a parsed page: one pass over its metadata elements (or
+    *scan*, the tree's :func:`metadata_scan`)."""
+    scan = scan if scan is not None else _Scan(tree)
+    types = frozenset(t for item in scan.json_ld().items for t in _types(item))
     return DeclaredKind(_canonical(scan, url) or url, (scan.meta("og:type") or "").strip().lower(),
                         types)

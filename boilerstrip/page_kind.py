@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from .htmlmeta import declared_kind
+from .htmlmeta import declared_kind, metadata_scan
 from .page import Page
 
 #: schema.org types by the kind of page they declare.
@@ -59,7 +59,7 @@ def kind_row(page: Page) -> tuple[float, ...]:
 
 
 def _kind_row(page: Page) -> tuple[float, ...]:
-    declared = declared_kind(page.tree, page.url) if page.tree is not None else None
+    declared = declared_kind(page.tree, page.url, scan=metadata_scan(page)) if page.tree is not None else None
     if declared is None:
         return (0.0,) * len(KIND_NAMES)
     has_url, slug_words, depth, dated = _address(declared.url)

@@ -87,3 +87,17 @@ def test_the_row_outlives_the_tree_and_stripping():
 def test_a_bad_address_is_no_address():
     row = _row(_page('<link rel="canonical" href="http://[bad">'))
     assert row["kind_has_url"] == 0
+
+
+def test_the_metadata_scan_is_made_once_and_gives_html_meta_the_same_answer():
+    from boilerstrip.htmlmeta import html_meta, metadata_scan
+
+    head = ('<title>Harbour news</title><meta property="og:type" content="article">'
+            + _ld({"@type": "NewsArticle", "headline": "Library opens", "datePublished": "2024-03-04"}))
+    page = Page.from_html(_page(head))
+    scan = metadata_scan(page)
+    assert metadata_scan(page) is scan
+    kind_row(page)  # the line model's columns read the same scan ...
+    assert scan.json_ld() is scan.json_ld()  # ... and its JSON-LD is parsed once
+    assert html_meta(page.tree, scan=scan) == html_meta(page.tree)
+    assert html_meta(page.tree, scan=scan)["title"] == "Library opens"
