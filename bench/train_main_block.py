@@ -75,7 +75,7 @@ from boilerstrip.linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_fea
 from boilerstrip.shape import first_prose
 from boilerstrip.model import FORMAT, MODEL_DIR, TreeModel
 from boilerstrip.page import Page
-from boilerstrip.page_kind import KIND_NAMES, kind_row
+from boilerstrip.page_kind import KIND_NAMES, kind_columns, kind_row
 from boilerstrip.pipeline import RULE_FILTERS, Pipeline
 
 OUT = Path(__file__).parent / "out"
@@ -324,8 +324,7 @@ def out_of_fold_scores(pages, fold: dict, features: tuple[str, ...]):
             if fold[p[0]] == k:
                 context[p[0]] = block_context_of(finder, p[-1])
                 if features != FEATURE_NAMES:  # HTML: the page's declared kind, on every line
-                    kind = np.array(kind_row(p[-1]))
-                    context[p[0]] = np.hstack([context[p[0]], np.tile(kind, (len(context[p[0]]), 1))])
+                    context[p[0]] = np.hstack([context[p[0]], kind_columns(p[-1], len(context[p[0]]))])
                 if vocab is not None:
                     context[p[0]] = np.hstack([context[p[0]], vocab_rows(p[7], *vocab)])
         print(f"block model, fold {k}: trained", flush=True)

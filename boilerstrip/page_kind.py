@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from urllib.parse import urlsplit
 
+import numpy as np
 import regex
 
 from .htmlmeta import declared_kind, metadata_scan
@@ -56,6 +57,12 @@ def kind_row(page: Page) -> tuple[float, ...]:
     if cached is None:
         cached = page._memo["page_kind"] = _kind_row(page)
     return cached
+
+
+def kind_columns(page: Page, rows: int) -> np.ndarray:
+    """The page's :func:`kind_row` repeated for *rows* lines: the line model's kind columns,
+    as main_block appends them and as the trainer builds its rows."""
+    return np.tile(np.array(kind_row(page)), (rows, 1))
 
 
 def _kind_row(page: Page) -> tuple[float, ...]:

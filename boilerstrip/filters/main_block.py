@@ -70,7 +70,7 @@ from ..filter import Filter, Span
 from ..linefeatures import BOILERPLATE_MARKUP, FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
 from ..model import TreeModel, load_model
 from ..page import Page
-from ..page_kind import KIND_NAMES, kind_row
+from ..page_kind import KIND_NAMES, kind_columns
 from ..pipeline import RULE_FILTERS
 from ..registry import register_filter
 from ..shape import first_prose, is_prose, title_block
@@ -328,7 +328,7 @@ class MainBlockFilter(Filter):
             context = page_block_context(page, lines, probs, block)
             parts = [rows[kept], context[kept]]
             if KIND_NAMES[0] in line_model.features:  # the HTML line model: the page's declared kind
-                parts.append(np.tile(np.array(kind_row(page)), (len(kept), 1)))
+                parts.append(kind_columns(page, len(kept)))
             if line_model.vocab is not None:
                 parts.append(vocab_columns(page, [lines[j] for j in kept.tolist()], line_model.vocab,
                                            line_model.vocab_default))

@@ -88,9 +88,9 @@ class RegionFilter(Filter):
                     seen += line.words
 
 
-#: Elements that hold a page's content, as the markup's ``article`` and ``main`` flags read them.
-_CONTENT_TAGS = frozenset({"article", "main"})
-_CONTENT_ROLES = frozenset({"article", "main"})
+#: Elements that hold a page's content, by tag or ARIA role, as the markup's ``article`` and
+#: ``main`` flags read them.
+_CONTENT = frozenset({"article", "main"})
 
 
 def _content_container(page: Page, index: int) -> Any:
@@ -99,7 +99,7 @@ def _content_container(page: Page, index: int) -> Any:
     hint = page.hints[index] if page.hints else None
     element = hint.element if hint is not None else None
     while element is not None:
-        if element.tag in _CONTENT_TAGS or element.get("role") in _CONTENT_ROLES:
+        if element.tag in _CONTENT or element.get("role") in _CONTENT:
             return element
         element = element.getparent()
     return None
