@@ -32,10 +32,15 @@ from lxml import etree
 __all__ = ["DomHint", "DomPaths", "HtmlText", "html_to_text", "html_blocks", "block_text", "parse_html", "FLAG_NAMES",
            "GROUPS", "class_tokens"]
 
-#: Elements whose text a browser does not show as page text.
+#: Elements whose text a browser does not show as page text, or not on the text's own line.
 DROP_TAGS = frozenset({
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "head", "title", "canvas", "audio", "video", "map", "datalist", "input", "img",
+    # Ruby annotations: <rt> is a reading set above its characters (furigana over kanji,
+    # pinyin over hanzi), <rp> the parentheses a browser without ruby support shows around
+    # it. Laid out on the line they would cut into the words they annotate ("法律ほうりつでは"
+    # for "法律では"), which neither a reader of the text nor a search expects.
+    "rt", "rp",
 })
 #: Elements laid out as blocks (CSS defaults), plus form controls and table cells: a text dump
 #: that glued a button or a cell to the next words would merge boilerplate into content.

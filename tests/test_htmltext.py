@@ -63,6 +63,13 @@ def test_decomposed_letters_are_composed_in_the_page_text():
     assert "Gr\u00fc\u00dfe aus K\u00f6ln" in result.source
 
 
+def test_ruby_readings_do_not_cut_into_the_words_they_annotate():
+    # furigana over kanji, with the <rp> parentheses a browser without ruby support shows
+    converted = html_to_text("<p><ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>では"
+                             "<ruby>専門家<rt>せんもんか</rt></ruby>が教えます。</p>")
+    assert converted.text == "法律では専門家が教えます。\n"
+
+
 def test_plain_text_input_is_never_recomposed():
     text = "Gru\u0308\u00dfe aus Ko\u0308ln, a letter of greeting sent from one city to another.\n"
     assert boilerstrip.strip(text, kind="text").source == text
