@@ -33,11 +33,9 @@ What it does:
    It also reads the class/id vocabulary of :mod:`boilerstrip.class_vocab`: each fold learns
    one from the pages it trains on, the line model's training rows get theirs from the fold
    that held the page out (as the block scores), and the shipped model carries one learned
-   from every page (``--no-vocab`` leaves it out). A vocabulary of the words of short lines
-   (:mod:`boilerstrip.word_vocab`) is learned and applied the same way, fold by fold
-   (``--no-word-vocab`` leaves it out). And it reads the kind of page the
+   from every page (``--no-vocab`` leaves it out). And it reads the kind of page the
    metadata declares (:mod:`boilerstrip.page_kind`), worked out in :func:`load` while the
-   page's tree is still there. The line model has 400 trees of depth 7
+   page's tree is still there. The line model has 200 trees of depth 6
    (``--line-trees``, ``--line-depth``); the block model 100 of depth 5 (``--trees``, ``--depth``).
    The cross-validation runs it at the filter's ``line_threshold`` (or at each of
    ``--line-thresholds``) and ``outside_threshold``. No line model ships for text: a first
@@ -77,7 +75,6 @@ from boilerstrip.linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_fea
 from boilerstrip.shape import first_prose
 from boilerstrip.model import FORMAT, MODEL_DIR, TreeModel
 from boilerstrip.page import Page
-from boilerstrip.word_vocab import WORD_VOCAB_NAMES, line_words, word_rows
 from boilerstrip.page_kind import KIND_NAMES, kind_columns, kind_row
 from boilerstrip.pipeline import RULE_FILTERS, Pipeline
 
@@ -86,14 +83,11 @@ FOLDS = 5
 PARAMS = dict(max_iter=100, max_depth=5, learning_rate=0.1)
 #: Whether the HTML line model reads the class/id vocabulary (boilerstrip.class_vocab); --no-vocab.
 VOCAB = True
-#: Whether it also reads the vocabulary of short lines' words (boilerstrip.word_vocab); --no-word-vocab.
-WORD_VOCAB = True
 #: The line model's own settings (--line-trees, --line-depth). It decides every line from some
-#: 170 columns, the vocabularies' among them: 200 trees of depth 6 gave cross-validated
+#: 170 columns, the class vocabulary's among them: 200 trees of depth 6 gave cross-validated
 #: WCXB 0.851 -> 0.852 and trafeval 0.911 -> 0.916 over 100 of depth 5 (docs/benchmarks.md,
-#: eighth session); 400 of depth 7 gained trafeval about 0.003 over 200 of depth 6 in each of
-#: five trainings, for about 1.5 ms a page more (tenth session).
-LINE_PARAMS = dict(PARAMS, max_iter=400, max_depth=7)
+#: eighth session), for about 0.6 ms a page more.
+LINE_PARAMS = dict(PARAMS, max_iter=200, max_depth=6)
 _TOKEN = re.compile(r"\w+")
 #: How much a snippet-labelled line counts beside a gold-text-labelled one. Snippet labels are
 #: partial (three sentences in, three out): at full weight the German-heavy trafeval pages
@@ -265,7 +259,6 @@ def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT, kind: str = "tex
         lines, rows = page.memo("line_features_dom" if html else "line_features",
                                 lambda p: line_features(p, dom=html))
         words = line_class_words(page, lines) if html else None
-        text_words = line_words(lines) if html else None
         if html:
             kind_row(page)  # kept on the page: the declared kind is read from the tree freed below
         page.tree = None  # the markup's features are computed; the tree is the bulk of a page's memory
@@ -282,8 +275,7 @@ def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT, kind: str = "tex
             line_labels, line_known = snippet_line_labels(lines, gold_json, labels, known)
             line_weights = weights * line_known * snippet_weight
             weights = weights * known * snippet_weight
-        pages.append((page_id, raw, rows, labels, weights, line_labels, line_weights, words, site, text_words,
-                      set_dir, page))
+        pages.append((page_id, raw, rows, labels, weights, line_labels, line_weights, words, site, set_dir, page))
     return pages
 
 
@@ -334,9 +326,7 @@ def out_of_fold_scores(pages, fold: dict, features: tuple[str, ...]):
                 if features != FEATURE_NAMES:  # HTML: the page's declared kind, on every line
                     context[p[0]] = np.hstack([context[p[0]], kind_columns(p[-1], len(context[p[0]]))])
                 if vocab is not None:
-                    context[p[0]] = np.hstack([context[p[0]], vocab_rows(p[7], *vocab[0])])
-                    if vocab[1] is not None:
-                        context[p[0]] = np.hstack([context[p[0]], word_rows(p[9], *vocab[1])])
+                    context[p[0]] = np.hstack([context[p[0]], vocab_rows(p[7], *vocab)])
         print(f"block model, fold {k}: trained", flush=True)
     return specs, context, vocabs
 
@@ -346,16 +336,13 @@ def page_vocab(pages) -> tuple[dict, float] | None:
     None for text pages (no markup) or with --no-vocab."""
     if not VOCAB or not pages or pages[0][7] is None:
         return None
-    words = learn_vocab(((p[8], [((), w) for w in p[9]], p[5], p[6]) for p in pages)) if WORD_VOCAB else None
-    return learn_vocab((p[8], p[7], p[5], p[6]) for p in pages), words
+    return learn_vocab((p[8], p[7], p[5], p[6]) for p in pages)
 
 
 def with_vocab(spec: dict, vocab: tuple[dict, float] | None) -> dict:
     """*spec* with the vocabulary its line model reads (none: unchanged)."""
     if vocab is not None:
-        spec["vocab"], spec["vocab_default"] = vocab[0]
-        if vocab[1] is not None:
-            spec["word_vocab"], spec["word_vocab_default"] = vocab[1]
+        spec["vocab"], spec["vocab_default"] = vocab
     return spec
 
 
@@ -415,8 +402,7 @@ def cross_validate(pages, set_dirs: list[Path], by_type: bool, cv_out: Path,
     features = HTML_FEATURE_NAMES if kind == "html" else FEATURE_NAMES
     block_specs, context, vocabs = out_of_fold_scores(pages, fold, features)
     line_features_names = (features + BLOCK_CONTEXT_NAMES + (KIND_NAMES if kind == "html" else ())
-                           + (VOCAB_NAMES if vocabs.get(0) is not None else ())
-                           + (WORD_VOCAB_NAMES if vocabs.get(0) is not None and vocabs[0][1] is not None else ()))
+                           + (VOCAB_NAMES if vocabs.get(0) is not None else ()))
     for k in range(FOLDS):
         started = time.perf_counter()
         train = [p for p in pages if fold[p[0]] != k]
@@ -513,8 +499,6 @@ def main() -> int:
     parser.add_argument("--depth", type=int, default=PARAMS["max_depth"], help="tree depth (default: %(default)s)")
     parser.add_argument("--line-trees", type=int, help=f"boosting rounds of the line model (default: {LINE_PARAMS['max_iter']})")
     parser.add_argument("--line-depth", type=int, help=f"tree depth of the line model (default: {LINE_PARAMS['max_depth']})")
-    parser.add_argument("--no-word-vocab", action="store_true",
-                        help="train the HTML line model without the vocabulary of line words (boilerstrip.word_vocab)")
     parser.add_argument("--no-vocab", action="store_true",
                         help="train the HTML line model without the class/id vocabulary (boilerstrip.class_vocab)")
     parser.add_argument("--kind", choices=("text", "html"), default="text",
@@ -522,9 +506,8 @@ def main() -> int:
                              "(main_block_html.json, the markup's features too) on the HTML")
     args = parser.parse_args()
     PARAMS.update(max_iter=args.trees, max_depth=args.depth)
-    global VOCAB, WORD_VOCAB
+    global VOCAB
     VOCAB = not args.no_vocab
-    WORD_VOCAB = not args.no_word_vocab
     LINE_PARAMS.update(max_iter=args.line_trees or LINE_PARAMS["max_iter"],
                        max_depth=args.line_depth or LINE_PARAMS["max_depth"])
     html = args.kind == "html"
@@ -565,8 +548,7 @@ def main() -> int:
                                 "(gold_line_labels); from with/without snippets where there is no gold "
                                 "text (snippet_line_labels); block context from out-of-fold block models")
         _write(fit(pages, line_model=True, context=context), info,
-               features + BLOCK_CONTEXT_NAMES + KIND_NAMES + (VOCAB_NAMES if vocab is not None else ())
-               + (WORD_VOCAB_NAMES if vocab is not None and vocab[1] is not None else ()), pages,
+               features + BLOCK_CONTEXT_NAMES + KIND_NAMES + (VOCAB_NAMES if vocab is not None else ()), pages,
                name + "_line", context, vocab)
     return 0
 

@@ -40,9 +40,6 @@ class TreeModel:
         #: word -> content rate, and the rate that stands in for words it does not know.
         self.vocab: dict[str, float] | None = spec.get("vocab")
         self.vocab_default: float = float(spec.get("vocab_default", 0.5))
-        #: ... and the vocabulary of short lines' words (boilerstrip.word_vocab), the same way.
-        self.word_vocab: dict[str, float] | None = spec.get("word_vocab")
-        self.word_vocab_default: float = float(spec.get("word_vocab_default", 0.5))
         feature, threshold, left, right, value, roots = [], [], [], [], [], []
         depth = 0
         for tree in spec["trees"]:
@@ -82,7 +79,7 @@ class TreeModel:
                              f"(missing {missing}, new {extra}); retrain it with bench/train_main_block.py")
 
     #: Rows evaluated at once: the node table is rows x trees, so a page of 200,000 lines is
-    #: cut into chunks to keep memory flat (4096 x 400 trees of 8 bytes: about 13 MB).
+    #: cut into chunks to keep memory flat (4096 x 200 trees of 8 bytes: about 6.5 MB).
     CHUNK = 4096
 
     def predict_proba(self, rows: np.ndarray) -> np.ndarray:

@@ -8,7 +8,6 @@ import pytest
 import boilerstrip
 from boilerstrip.block_context import BLOCK_CONTEXT_NAMES, block_context
 from boilerstrip.class_vocab import VOCAB_NAMES
-from boilerstrip.word_vocab import WORD_VOCAB_NAMES
 from boilerstrip.filters.main_block import HTML_LINE_FEATURE_NAMES, MainBlockFilter, best_block
 from boilerstrip.linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
 from boilerstrip.model import MODEL_DIR, ModelError, TreeModel, load_model
@@ -99,7 +98,7 @@ def test_tree_model_rejects_other_formats_and_features():
 
 @pytest.mark.parametrize("name, features", [
     ("main_block", FEATURE_NAMES), ("main_block_html", HTML_FEATURE_NAMES),
-    ("main_block_html_line", HTML_LINE_FEATURE_NAMES + VOCAB_NAMES + WORD_VOCAB_NAMES)])
+    ("main_block_html_line", HTML_LINE_FEATURE_NAMES + VOCAB_NAMES)])
 def test_shipped_models_match_the_features_and_are_valid_json(name, features):
     spec = json.loads((MODEL_DIR / f"{name}.json").read_text(encoding="utf-8"))
     assert spec["features"] == list(features)
@@ -110,12 +109,6 @@ def test_shipped_models_match_the_features_and_are_valid_json(name, features):
     assert ("vocab" in spec) == (name == "main_block_html_line")
     if "vocab" in spec:
         assert len(spec["vocab"]) > 100 and all(0.0 <= v <= 1.0 for v in spec["vocab"].values())
-    # ... and the vocabulary of short lines' words: boilerplate's words score low.
-    assert ("word_vocab" in spec) == (name == "main_block_html_line")
-    if "word_vocab" in spec:
-        words = spec["word_vocab"]
-        assert len(words) > 1000 and all(0.0 <= v <= 1.0 for v in words.values())
-        assert max(words[w] for w in ("impressum", "datenschutz", "copyright")) < spec["word_vocab_default"]
 
 
 def test_export_reproduces_scikit_learn():

@@ -33,10 +33,7 @@ block models that had not seen the page. Kept lines inside the block that it sco
 them at least ``outside_threshold``. Should it keep no line at all, the block alone decides.
 On HTML the line model also reads the class and id words of the line's own element and its
 nearest ancestors, through a vocabulary learned across sites and shipped inside the model
-(:mod:`boilerstrip.class_vocab`): a ``credit`` or ``author-bio`` box seldom holds content; and
-the words of short lines, through a second vocabulary learned the same way
-(:mod:`boilerstrip.word_vocab`): "Weiterlesen", "iStock" or "Datenschutz" seldom stand on a
-line of content, in whatever markup.
+(:mod:`boilerstrip.class_vocab`): a ``credit`` or ``author-bio`` box seldom holds content.
 It also reads what kind of page the metadata declares (``og:type``, the JSON-LD types, the
 address's slug: :mod:`boilerstrip.page_kind`): under an article a run of teasers is
 boilerplate, on a section page it is the content.
@@ -76,7 +73,6 @@ from ..page import Page
 from ..page_kind import KIND_NAMES, kind_columns
 from ..pipeline import RULE_FILTERS
 from ..registry import register_filter
-from ..word_vocab import WORD_VOCAB_NAMES, line_words, word_rows
 from ..shape import first_prose, is_prose, title_block
 
 
@@ -122,7 +118,7 @@ class MainBlockFilter(Filter):
                  html_model: str | TreeModel | None = "main_block_html",
                  line_model: str | TreeModel | None = None,
                  html_line_model: str | TreeModel | None = "main_block_html_line",
-                 line_threshold: float = 0.3, outside_threshold: float = 0.3,
+                 line_threshold: float = 0.4, outside_threshold: float = 0.4,
                  keep_threshold: float | None = 0.5) -> None:
         if not 0.0 < threshold < 1.0:
             raise ValueError(f"filter 'main_block': threshold must be between 0 and 1, got {threshold!r}")
@@ -336,9 +332,6 @@ class MainBlockFilter(Filter):
             if line_model.vocab is not None:
                 parts.append(vocab_columns(page, [lines[j] for j in kept.tolist()], line_model.vocab,
                                            line_model.vocab_default))
-            if line_model.word_vocab is not None:
-                parts.append(word_rows(line_words([lines[j] for j in kept.tolist()]), line_model.word_vocab,
-                                       line_model.word_vocab_default))
             own[kept] = line_model.predict_proba(np.hstack(parts))
         return own
 
@@ -364,6 +357,5 @@ def _model(spec: str | TreeModel | None, features) -> TreeModel | None:
     if spec is None:
         return None
     model = load_model(spec) if isinstance(spec, str) else spec
-    model.check_features(tuple(features) + (VOCAB_NAMES if model.vocab is not None else ())
-                         + (WORD_VOCAB_NAMES if model.word_vocab is not None else ()))
+    model.check_features(tuple(features) + (VOCAB_NAMES if model.vocab is not None else ()))
     return model
