@@ -459,6 +459,14 @@ class Page:
         """Indices of kept lines that repeat an earlier kept line (see Line.repeat_key)."""
         return self.memo("repeats", Page._repeats)
 
+    def copies(self) -> set[int]:
+        """Indices of lines that repeat an earlier line, kept or stripped (see Line.repeat_key).
+
+        Unlike :meth:`repeats`, the answer does not change as filters strip lines: a menu item
+        printed again lower down is a copy whether or not the menu above has gone yet.
+        """
+        return {index for group in self._repeat_groups() for index in group[1:]}
+
     def _repeats(self) -> set[int]:
         # A line repeats when its key is not empty and an earlier kept line has it: in each
         # group of lines sharing a key, every kept line but the first.

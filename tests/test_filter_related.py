@@ -73,3 +73,30 @@ def test_on_a_listing_with_no_article_the_teasers_are_the_content():
     assert run("related", listing).stripped == []
     # The same block under an article is a block of teasers.
     assert reasons(run("related", page(*ARTICLE, "Latest news", *items))) == [("related", "related_block")]
+
+
+POINTER = "Read more: Ferry fares to rise 8 percent in January"
+
+
+def test_a_read_more_pointer_inside_the_article_goes_alone():
+    for line in [POINTER, "Lea también: Bakery wins regional bread award", "Weiterlesen » Bäckerei gewinnt Brotpreis",
+                 "(See also: Bakery wins regional bread award)"]:
+        result = run("related", page(*ARTICLE[:2], line, *ARTICLE[2:]))
+        assert result.text == "\n\n".join(ARTICLE), line
+        assert reasons(result) == [("related", "related_link")], line
+
+
+def test_a_sentence_after_a_label_is_not_a_pointer():
+    long = ("Related: the council said the library had been the town's busiest public building for a decade, "
+            "and that its reading room would stay open late on weekdays through the winter months.")
+    for line in [long, "Note: bring your library card and a photo", "Related: yes"]:
+        assert run("related", page(*ARTICLE[:2], line, *ARTICLE[2:])).stripped == [], line
+
+
+def test_on_html_a_pointer_headline_must_be_a_link():
+    body = "".join(f"<p>{text}</p>" for text in ARTICLE)
+    linked = f'<p>Read more: <a href="/ferry">Ferry fares to rise 8 percent in January</a></p>'
+    plain = "<p>Read more: Ferry fares to rise 8 percent in January</p>"
+    for html, kept in ((linked, False), (plain, True)):
+        result = boilerstrip.Pipeline(["related"])(f"<html><body>{body}{html}{body}</body></html>", kind="html")
+        assert ("Ferry fares" in result.text) is kept

@@ -13,20 +13,35 @@ are the page's content and stay (a page with no paragraph at all is no listing).
 
 A heading phrase printed three times or more ("Read more" under every teaser of a listing)
 is a link label, not the heading of one block: each copy goes on its own.
+
+The same phrases also label single links set into an article, on one line with the headline
+they point to: "Read more: Looted colonial art...", "Lea también: ...", "Weiterlesen » ...".
+Such a line is a pointer to another page, not a sentence of this one, and goes on its own
+(``related_link``). On HTML the headline must be a link (most of the line's characters inside
+``<a>``), so that "Related: the study's authors..." written as text stays.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterable
 
 from ..cues import cues
 from ..filter import Filter, Span
-from ..page import Line, Page
+from ..page import Line, Page, cue_key
 from ..registry import register_filter
 from ..shape import ends_sentence, is_headline, is_prose
 
 _HEADING_MAX_WORDS = 8
+#: A pointer line is a label and a headline; a longer line is a paragraph that starts with one.
+_LINK_LINE_MAX_WORDS = 30
+#: Part of a pointer line's characters that must sit inside links, on HTML.
+_LINK_LINE_LINK_SHARE = 0.5
+#: What separates a pointer's label from its headline: "Read more: X", "Weiterlesen » X".
+_LABEL_END = re.compile(r"[:：»|>]")
+#: Brackets a pointer line may stand in: "(Read more: X)", "[ Read more: X ]".
+_OPENERS = "([ "
 #: A block heading stands once on a page; a label printed this often is a per-item link.
 _LINK_REPEATS = 3
 
@@ -43,10 +58,11 @@ def _is_listing(content: list[Line], copies: set[int]) -> bool:
     Listings, homepages and category pages alternate headlines and one-paragraph teasers;
     there, the teaser blocks under "Latest news" or "Most read" are what the page is for. A
     page with no paragraph at all (a box of bare headlines amid menus) is not a listing.
-    What stands between two teasers is each one's own headline: a line that repeats an
-    earlier one (*copies*: a "Read more" under every item, a menu item printed twice) does
-    not separate two paragraphs. It is also stripped by ``related`` or ``repeated``, and the
-    clean text must be judged as the page was.
+    What stands between two teasers is each one's own headline. A line that repeats an
+    earlier one, kept or already stripped (*copies*: a "Read more" under every item, a menu
+    item printed twice), or a "Read more: <headline>" pointer set into an article, does not
+    separate two paragraphs: ``related`` or ``repeated`` strips it too, and the clean text
+    must be judged as the page was.
     """
     in_a_row = 0
     any_prose = False
@@ -71,17 +87,19 @@ def _lines_between(page: Page, above: Line, below: Line) -> int:
 class RelatedFilter(Filter):
     name = "related"
     description = "'Related articles' / 'Most read' / 'You may also like' blocks of teasers."
-    reasons = ("related_block", "related_heading", "teaser_link")
+    reasons = ("related_block", "related_heading", "teaser_link", "related_link")
 
     def find(self, page: Page) -> Iterable[Span]:
         headings = cues("related", "heading")
         content: list[Line] = list(page.kept_lines())
         found = {line.index for line in content if line.words <= _HEADING_MAX_WORDS and headings.matches(line.key)}
-        if not found:
+        pointers = {line.index: label for line in content if line.index not in found
+                    for label in [_pointer_label(page, line, headings)] if label}
+        if not found and not pointers:
             return
         # Teasers with no article to be related to are the page's content; its per-item
         # "Read more" links are still links.
-        listing = _is_listing(content, page.repeats())
+        listing = _is_listing(content, page.copies() | pointers.keys())
         uses = Counter(line.key for line in content if line.index in found)
         pos = 0
         while pos < len(content):
@@ -89,6 +107,9 @@ class RelatedFilter(Filter):
             if uses.get(line.key, 0) >= _LINK_REPEATS and line.words <= _HEADING_MAX_WORDS:
                 # The same "Read more" under every teaser of a listing is a link, not a heading.
                 yield self.strip(page, line, "teaser_link", f"{line.text.strip()[:40]!r} occurs {uses[line.key]} times")
+                pos += 1
+            elif line.index in pointers and not listing:
+                yield self.strip(page, line, "related_link", f"a {pointers[line.index]!r} link to another page")
                 pos += 1
             elif line.index in found and not listing:
                 end = self._block_end(page, content, pos)
@@ -127,3 +148,24 @@ class RelatedFilter(Filter):
             else:
                 break
         return last
+
+
+def _pointer_label(page: Page, line: Line, headings) -> str | None:
+    """The label of *line* when it is a single "Read more: <headline>" pointer, else None."""
+    if not 3 <= line.words <= _LINK_LINE_MAX_WORDS:
+        return None
+    text = line.text.lstrip(_OPENERS)
+    mark = _LABEL_END.search(text, 0, 60)
+    if mark is None:
+        return None
+    label = text[:mark.start()].strip()
+    rest = text[mark.end():]
+    if not label or len(rest.split()) < 2 or len(label.split()) > _HEADING_MAX_WORDS:
+        return None
+    if not headings.matches(cue_key(label)):
+        return None
+    if page.hints is not None:
+        hint = page.hints[line.index]
+        if hint is None or hint.link_share < _LINK_LINE_LINK_SHARE:
+            return None
+    return label
