@@ -90,7 +90,7 @@ from lxml import etree
 
 from .dates import parse_date
 
-__all__ = ["DeclaredKind", "declared_kind", "html_meta", "metadata_scan"]
+__all__ = ["DeclaredKind", "declared_kind", "declares_title", "html_meta", "metadata_scan"]
 
 _MAX_VALUE = 1_000  # characters kept of any returned string
 _MAX_RAW = 100_000  # characters of an attribute looked at before collapsing whitespace
@@ -216,6 +216,30 @@ def metadata_scan(page: Any) -> _Scan:
     if scan is None:
         scan = page._memo["metadata_scan"] = _Scan(page.tree)
     return scan
+
+
+def declares_title(page: Any, heading: str) -> bool:
+    """True when *heading* (a heading's text) is the title *page* declares outside its body.
+
+    The declarations are ``og:title``, ``twitter:title``, the JSON-LD headline and the
+    ``<title>``, which may carry the site name after a separator ("Headline | Site"). Body
+    headings (``<h1>``) are not among them: a site's logo is often the first ``<h1>``.
+    """
+    want = " ".join(heading.split()).casefold()
+    if not want:
+        return False
+    scan = metadata_scan(page)
+    named = [scan.meta("og:title"), scan.meta("twitter:title")]
+    named += [_clean_ld(item.get("headline")) for item in scan.json_ld().articles()]
+    title_el = _head_title(scan.titles)
+    head = _text(title_el) if title_el is not None else None
+    for text in named:
+        if text and " ".join(text.split()).casefold() == want:
+            return True
+    if head:
+        head = " ".join(head.split()).casefold()
+        return head == want or (head.startswith(want) and head[len(want):].startswith(_SEPARATORS))
+    return False
 
 
 # --- JSON-LD -------------------------------------------------------------------------------

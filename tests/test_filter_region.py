@@ -46,11 +46,11 @@ def test_a_block_early_in_the_article_does_not_end_it():
     assert result.text == "\n\n".join(ARTICLE)
 
 
-def _recipe_html(container: str) -> str:
+def _recipe_html(container: str, head: str = "") -> str:
     """A recipe whose ingredients stand between its <h1> and the first paragraph of method."""
     ingredients = "".join(f"<li>{item}</li>" for item in ("200 g flour", "3 eggs", "100 g butter"))
     method = "".join(f"<p>{text}</p>" for text in ARTICLE[1:])
-    return (f"<html><body><header><p>The Harbour Kitchen</p></header><{container}>"
+    return (f"<html><head>{head}</head><body><header><p>The Harbour Kitchen</p></header><{container}>"
             f"<h1>Harbour lemon cake</h1><h2>Ingredients</h2><ul>{ingredients}</ul>"
             f"<h2>How to bake it for the whole family</h2>{method}</{container}></body></html>")
 
@@ -66,3 +66,20 @@ def test_html_lines_above_the_title_go_without_a_content_element():
     assert "The Harbour Kitchen" not in result.text
     assert "200 g flour" not in result.text
     assert {r for _, r in reasons(result)} == {"before_title"}
+
+
+def test_the_heading_that_repeats_the_declared_title_is_the_title():
+    # Without a content element the title found from the text is the subheading over the
+    # method; the <h1> repeating the page's <title> (less its site name) is the real one.
+    html = _recipe_html("div", "<title>Harbour lemon cake | The Harbour Kitchen</title>")
+    result = boilerstrip.Pipeline(["region"])(html, kind="html")
+    assert [s.text for s in result.stripped] == ["The Harbour Kitchen"]
+    assert "200 g flour" in result.text
+
+
+def test_a_first_h1_alone_declares_no_title():
+    # A site's logo is often the first <h1>; only og:title, twitter:title, the JSON-LD
+    # headline and <title> declare the article's title.
+    html = _recipe_html("div", '<meta property="og:title" content="Lemon cake, the harbour way">')
+    result = boilerstrip.Pipeline(["region"])(html, kind="html")
+    assert "200 g flour" not in result.text

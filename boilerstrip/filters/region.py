@@ -42,9 +42,11 @@ class RegionFilter(Filter):
             yield from self._below_end(page)
         block = title_block(page)
         if block.title is not None:
-            container = _content_container(page, block.title)
+            top = _declared_title_above(page, block.title)
+            top = block.title if top is None else top
+            container = _content_container(page, top)
             for line in page.kept_lines():
-                if line.index >= block.title:
+                if line.index >= top:
                     break
                 if not is_prose(line) and not _within(page, line, container):
                     yield self.strip(page, line, "before_title", "above the article's title")
@@ -114,3 +116,22 @@ def _within(page: Page, line: Line, container: Any) -> bool:
         return False
     element = hint.element
     return element is container or any(parent is container for parent in element.iterancestors())
+
+
+def _declared_title_above(page: Page, title: int) -> int | None:
+    """The heading line above line *title* that repeats the title the HTML declares, or None.
+
+    The title found from the text is the headline just above the first paragraph; where the
+    article opens with lists or short lines (a recipe, a gallery, a product), that is a
+    subheading far below the real title. A heading that repeats the page's ``og:title`` or
+    ``<title>`` is the article's title, and the page's header ends above it.
+    """
+    if page.tree is None or not page.hints:
+        return None
+    from ..htmlmeta import declares_title
+
+    for line in reversed(page.lines[:title]):
+        hint = page.hints[line.index]
+        if hint is not None and hint.heading and declares_title(page, line.text):
+            return line.index
+    return None
