@@ -359,6 +359,16 @@ def test_the_line_model_leaves_the_title_block_to_the_article():
     assert [s.reason for s in result.stripped if s.text.startswith("Photo")] == ["inside_main_block"]
 
 
+def test_the_line_model_judges_other_lines_between_title_and_text():
+    # Only the title, bylines and datelines are spared: a reading time between the date and
+    # the first paragraph is the line model's to judge, like any short line in the block.
+    lines = [*MENU[:2], ARTICLE[0], "By Jane Smith", "12 March 2024", "4 min read", *BODY[:2], BODY[2]]
+    probs = [0.1, 0.1, 0.2, 0.2, 0.2, 0.2, 0.9, 0.9, 0.9]
+    result = Pipeline([_FixedScores(probs, line_model=words_stump(LINE_FEATURES, 4))])(page(*lines), kind="text")
+    assert result.text == "\n\n".join([ARTICLE[0], "By Jane Smith", "12 March 2024", *BODY[:3]])
+    assert [s.reason for s in result.stripped if s.text == "4 min read"] == ["inside_main_block"]
+
+
 # ---------------------------------------------------------------- lines the rules stripped
 class _StripLines(boilerstrip.Filter):
     """A stand-in for the navigation rule: strips the lines it is given, as a shape rule can
