@@ -72,7 +72,7 @@ from boilerstrip.filters.main_block import MainBlockFilter
 from boilerstrip.block_context import BLOCK_CONTEXT_NAMES, page_block_context
 from boilerstrip.class_vocab import VOCAB_NAMES, learn_vocab, line_class_words, vocab_rows
 from boilerstrip.linefeatures import FEATURE_NAMES, HTML_FEATURE_NAMES, line_features
-from boilerstrip.shape import first_prose
+from boilerstrip.shape import first_prose, is_prose
 from boilerstrip.model import FORMAT, MODEL_DIR, TreeModel
 from boilerstrip.page import Page
 from boilerstrip.page_kind import KIND_NAMES, kind_columns, kind_row
@@ -215,12 +215,24 @@ def gold_line_labels(lines: list, gold: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 def snippet_line_labels(lines: list, gold: dict, block_labels: np.ndarray,
-                        block_known: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                        block_known: np.ndarray, prose: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Labels for the line model from snippets: a ``with`` snippet's lines are content, a
     ``without`` snippet's lines are not, and so are the lines the snippets put outside the
-    block (:func:`snippet_labels`); the rest say nothing."""
+    block (:func:`snippet_labels`); the rest say nothing.
+
+    With *prose*, the paragraphs of running text between the first and the last ``with``
+    snippet are content too: the snippets are sentences picked from the article's text, and
+    the article runs between them. Without it, a snippet page labels some three lines as
+    content and every short line beyond its ``without`` snippets as not, so the model learns
+    little of what content looks like in the language of those pages.
+    """
     labels = np.zeros(len(lines), dtype=int)
     known = block_known & (block_labels == 0)
+    if prose:
+        for j in np.flatnonzero(block_known & (block_labels == 1)).tolist():
+            if is_prose(lines[j]):
+                labels[j] = 1
+                known[j] = True
     for key, value in (("with", 1), ("without", 0)):
         for snippet in gold.get(key) or []:
             at = snippet_lines(lines, [snippet])
@@ -230,7 +242,7 @@ def snippet_line_labels(lines: list, gold: dict, block_labels: np.ndarray,
     return labels, known
 
 
-def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT, kind: str = "text"):
+def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT, kind: str = "text", snippet_prose: bool = False):
     """(page id, raw text, feature rows, labels, weights) for every page with gold.
 
     Pages with a ``<id>.gold.txt`` are labelled by :func:`gold_block`; pages with only a
@@ -272,7 +284,7 @@ def load(set_dir: Path, snippet_weight: float = SNIPPET_WEIGHT, kind: str = "tex
             line_weights = weights * line_known
         else:
             labels, known = snippet_labels(lines, gold_json)
-            line_labels, line_known = snippet_line_labels(lines, gold_json, labels, known)
+            line_labels, line_known = snippet_line_labels(lines, gold_json, labels, known, snippet_prose)
             line_weights = weights * line_known * snippet_weight
             weights = weights * known * snippet_weight
         pages.append((page_id, raw, rows, labels, weights, line_labels, line_weights, words, site, set_dir, page))
@@ -488,6 +500,8 @@ def main() -> int:
     parser.add_argument("--snippet-weight", type=float, default=None,
                         help=f"weight of snippet-labelled lines (default: {SNIPPET_WEIGHT} for the "
                              f"text model, {HTML_SNIPPET_WEIGHT} for the HTML model)")
+    parser.add_argument("--snippet-prose", action="store_true",
+                        help="on snippet pages, label the paragraphs between the first and last 'with' snippet content too")
     parser.add_argument("--threshold", type=float, help="main_block threshold for the CV runs (default: the filter's)")
     parser.add_argument("--by-type", action="store_true", help="score per page type too")
     parser.add_argument("--line-thresholds", type=float, nargs="+", metavar="T",
@@ -516,7 +530,7 @@ def main() -> int:
     features = HTML_FEATURE_NAMES if html else FEATURE_NAMES
     if html and args.cv_out == OUT / "main_block_cv":
         args.cv_out = OUT / "main_block_html_cv"
-    pages = [page for set_dir in args.set_dirs for page in load(set_dir, args.snippet_weight, args.kind)]
+    pages = [page for set_dir in args.set_dirs for page in load(set_dir, args.snippet_weight, args.kind, args.snippet_prose)]
     print(f"{len(pages)} pages, {sum(len(p[3]) for p in pages)} lines, "
           f"{len(features)} features; boilerstrip {boilerstrip.__version__}")
     if not html and not args.line_thresholds:
@@ -534,7 +548,7 @@ def main() -> int:
     retrain = ("python bench/train_main_block.py ../shared/bench/wcxb_dev ../shared/bench/trafeval"
                + (" --kind html" if html else ""))
     info = {"trained_on": [d.name for d in args.set_dirs], "pages": len(pages),
-            "date": date.today().isoformat(), "params": PARAMS, "snippet_weight": args.snippet_weight,
+            "date": date.today().isoformat(), "params": PARAMS, "snippet_weight": args.snippet_weight, "snippet_prose": args.snippet_prose,
             "label": "between the first and last line of the gold text; "
                      "from with/without snippets where there is no gold text (snippet_labels)",
             "retrain": retrain}
