@@ -24,7 +24,8 @@ def test_block_in_the_middle_and_the_article_resumes():
 
 def test_translated_headings():
     for heading in ["Ähnliche Artikel", "Articles similaires", "Artículos relacionados", "関連記事", "相关文章",
-                    "Most read", "Trending", "Recommended"]:
+                    "Most read", "Trending", "Recommended", "Ähnliche Nachrichten", "Zobacz również",
+                    "Mehr zum Thema auf Tagesblatt.de"]:
         result = run("related", page(*ARTICLE, heading, "Ferry fares to rise 8 percent in January"))
         assert result.text == "\n\n".join(ARTICLE), heading
 
