@@ -6,7 +6,9 @@ An article sits in one contiguous region: its title block, then its running text
   lines there go (``before_title``). On HTML, lines that share the title's ``<article>`` or
   ``<main>`` element are not the page's header but the head of the content itself (a kicker,
   a recipe's ingredients, a product's facts, a listing's first entries above a paragraph):
-  they stay for the main-block model to judge.
+  they stay for the main-block model to judge. On HTML, a heading above the title found from
+  the text that repeats the title the page declares (``og:title``, ``<title>``...) is the real
+  title: an article that opens with lists or short lines has its first paragraph far below it.
 * After the article's last paragraph, once the page has moved on to its chrome (a block the
   other filters stripped), the short and middling lines that follow go too: tag lists,
   "previous/next" links, widgets (``after_article``).
