@@ -148,7 +148,7 @@ def html_meta(tree: etree._Element, url: str | None = None, *, scan: "_Scan | No
 class _Scan:
     """What one ``iter()`` over the metadata-carrying elements finds."""
 
-    __slots__ = ("metas", "html_lang", "canonical", "ld_texts", "times", "h1s", "titles", "_ld")
+    __slots__ = ("metas", "html_lang", "canonical", "ld_texts", "times", "h1s", "titles", "_ld", "_title_keys")
 
     def __init__(self, tree: Any) -> None:
         self.metas: dict[str, str] = {}
@@ -159,6 +159,7 @@ class _Scan:
         self.h1s: list[Any] = []
         self.titles: list[Any] = []
         self._ld: _JsonLd | None = None
+        self._title_keys: tuple[frozenset[str], str | None] | None = None
         if hasattr(tree, "getroot"):  # an ElementTree rather than its root
             tree = tree.getroot()
         if tree is None:
@@ -225,21 +226,31 @@ def declares_title(page: Any, heading: str) -> bool:
     ``<title>``, which may carry the site name after a separator ("Headline | Site"). Body
     headings (``<h1>``) are not among them: a site's logo is often the first ``<h1>``.
     """
-    want = " ".join(heading.split()).casefold()
+    want = _title_key(heading)
     if not want:
         return False
-    scan = metadata_scan(page)
-    named = [scan.meta("og:title"), scan.meta("twitter:title")]
-    named += [_clean_ld(item.get("headline")) for item in scan.json_ld().articles()]
-    title_el = _head_title(scan.titles)
-    head = _text(title_el) if title_el is not None else None
-    for text in named:
-        if text and " ".join(text.split()).casefold() == want:
-            return True
-    if head:
-        head = " ".join(head.split()).casefold()
-        return head == want or (head.startswith(want) and head[len(want):].startswith(_SEPARATORS))
-    return False
+    named, head = _declared_title_keys(metadata_scan(page))
+    if want in named:
+        return True
+    return head is not None and (head == want or (head.startswith(want) and head[len(want):].startswith(_SEPARATORS)))
+
+
+def _declared_title_keys(scan: _Scan) -> tuple[frozenset[str], str | None]:
+    """The declared titles in :func:`_title_key` form: the named ones, and the ``<title>``;
+    worked out once per scan, as headings are tried one by one against them."""
+    if scan._title_keys is None:
+        named = [scan.meta("og:title"), scan.meta("twitter:title")]
+        named += [_clean_ld(item.get("headline")) for item in scan.json_ld().articles()]
+        title_el = _head_title(scan.titles)
+        head = _text(title_el) if title_el is not None else None
+        scan._title_keys = (frozenset(_title_key(text) for text in named if text),
+                            _title_key(head) if head else None)
+    return scan._title_keys
+
+
+def _title_key(text: str) -> str:
+    """*text* with its whitespace collapsed and its case folded, for comparing titles."""
+    return " ".join(text.split()).casefold()
 
 
 # --- JSON-LD -------------------------------------------------------------------------------

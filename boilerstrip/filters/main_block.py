@@ -263,7 +263,7 @@ class MainBlockFilter(Filter):
             yield self.strip(page, line, reason, self._detail(page, line, detail))
 
     @staticmethod
-    def _title_lines(page: Page, lines: list, first: int) -> set[int] | range:
+    def _title_lines(page: Page, lines: list, first: int) -> set[int]:
         """Line indices of the article's title, bylines and datelines when the block opens with them.
 
         They belong to the article, as the founding pages keep them (see :meth:`_with_title`);
@@ -275,7 +275,7 @@ class MainBlockFilter(Filter):
         head = title_block(page)
         start = first_prose(page)
         if head.title is None or start is None or lines[first].index != head.title:
-            return range(0)
+            return set()
         return head.lines
 
     def _overrulable(self, page: Page, lines: list, first: int, last: int) -> list[int]:
