@@ -453,3 +453,46 @@ def test_a_figcaption_the_captions_filter_took_is_not_put_back():
     assert "Photo: Museum of Flight and Weather" not in result.text
     assert result.overruled == []
     assert [(s.filter, s.reason) for s in result.stripped] == [("captions", "figure_caption")]
+
+
+def test_a_link_the_related_filter_took_is_not_put_back():
+    # "Read more: <headline>" linked to another page: the pointer rule and the link agree.
+    # The same words written as text (no link) are the line model's to put back.
+    pointer = "Read more: Harbour towns vote on the new ferry timetable"
+    def markup(linked: bool) -> str:
+        inner = f"Read more: <a href='/ferry'>Harbour towns vote on the new ferry timetable</a>" if linked else pointer
+        return (f"<html><body><article><h1>{ARTICLE[0]}</h1><p>{BODY[0]}</p><p>{inner}</p>"
+                f"<p>{BODY[1]}</p><p>{BODY[2]}</p></article></body></html>")
+    line_model = words_stump(HTML_LINE_FEATURE_NAMES, 1)
+    def run(linked: bool):
+        return Pipeline(["related", _FixedScores([0.9] * 5, html_line_model=line_model)])(markup(linked), kind="html")
+    linked = run(True)
+    assert pointer not in linked.text
+    assert linked.overruled == []
+    assert [(s.filter, s.reason) for s in linked.stripped] == [("related", "related_link")]
+    # As text the pointer rule does not fire on HTML at all, so there is nothing to put back.
+    assert pointer in run(False).text
+
+
+def test_a_block_heading_is_not_put_back_without_its_block():
+    # "Related articles" and its teasers went with the related rule; a line model that scores the
+    # heading (an <h4>, no link) as content and the linked teasers as not content must not
+    # leave the heading over nothing. A heading whose next line is put back too goes back.
+    teasers = ["Can I move my witch hazel in spring", "Is the witch hazel poisonous to cats"]
+    markup = (f"<html><body><article><h1>{ARTICLE[0]}</h1><p>{BODY[0]}</p><p>{BODY[1]}</p>"
+              "<h4>Related articles</h4><ul>" + "".join(f"<li><a href='/t{i}'>{t}</a></li>" for i, t in enumerate(teasers))
+              + f"</ul><p>{BODY[2]}</p><p>{BODY[3]}</p></article></body></html>")
+    probs = [0.9] * 8
+    # Scores content every line of two words or more: "Related articles" yes; the teasers are links,
+    # which the related rule keeps anyway (see the test above).
+    line_model = words_stump(HTML_LINE_FEATURE_NAMES, 1)
+    result = Pipeline(["related", _FixedScores(probs, html_line_model=line_model)])(markup, kind="html")
+    assert "Related articles" not in result.text
+    assert result.overruled == []
+    assert [(s.filter, s.reason) for s in result.stripped] == [("related", "related_block")]
+    assert result.text.endswith(BODY[3])
+    # Without the teasers' links the line model puts the whole block back, heading included.
+    plain = markup.replace("<a href='/t0'>", "").replace("<a href='/t1'>", "").replace("</a>", "")
+    back = Pipeline(["related", _FixedScores(probs, html_line_model=line_model)])(plain, kind="html")
+    assert "Related articles" in back.text and teasers[0] in back.text
+    assert result.lossless_problems() == [] and back.lossless_problems() == []

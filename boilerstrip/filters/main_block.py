@@ -79,6 +79,9 @@ from ..shape import first_prose, is_prose, title_block
 #: The filters whose lines the line model may put back: the rule filters it was trained on
 #: (:data:`boilerstrip.pipeline.RULE_FILTERS`), except ``repeated`` (see ``_overrulable``).
 _OVERRULABLE = frozenset(RULE_FILTERS) - {"repeated"}
+#: The part of a line's characters inside links from which a line ``related`` took stays
+#: stripped: its words are another page's headline (see ``_overrulable``).
+_LINK_SHARE = 0.5
 
 
 #: The columns of the HTML line model (before the vocabulary's, when it has one): the line's
@@ -236,11 +239,11 @@ class MainBlockFilter(Filter):
         own = None if own is None else own.tolist()
         stripped = page.stripped
         if own is not None:
-            for j in overrulable:
-                if own[j] >= self.keep_threshold:
-                    line = lines[j]
-                    yield self.keep(page, line, "content_inside_main_block",
-                                    self._detail(page, line, f"line score {own[j]:.2f}; {extent}"))
+            restored = [j for j in overrulable if own[j] >= self.keep_threshold]
+            for j in _without_orphan_headings(page, lines, restored):
+                line = lines[j]
+                yield self.keep(page, line, "content_inside_main_block",
+                                self._detail(page, line, f"line score {own[j]:.2f}; {extent}"))
         for j, line in enumerate(lines):
             if stripped[line.index]:
                 continue
@@ -293,7 +296,9 @@ class MainBlockFilter(Filter):
         So is a line whose markup calls it boilerplate too (inside ``<nav>``, ``<footer>``,
         ``<aside>`` or a form, or in an element classed as a menu, comments, a newsletter
         box...), and a ``<figcaption>``, which the markup itself marks as a caption: there the
-        rule and the markup agree, and one model score does not overrule both.
+        rule and the markup agree, and one model score does not overrule both. So is a line
+        ``related`` took that is mostly a link: a teaser or a "Read more: <headline>" pointer
+        whose words link to another page, where they are that page's text.
         """
         if self.keep_threshold is None:
             return []
@@ -306,6 +311,8 @@ class MainBlockFilter(Filter):
             hint = hints[i] if hints is not None else None
             if hint is not None and (hint.flags & BOILERPLATE_MARKUP or hint.tag == "figcaption"):
                 continue  # the markup agrees with the rule: a menu in <nav>, a <figcaption>, class="newsletter"
+            if by[i] == "related" and hint is not None and hint.link_share >= _LINK_SHARE:
+                continue  # a link that ``related`` took for a teaser or a pointer: its text is another page's
             found.append(j)
         return found
 
@@ -353,6 +360,36 @@ class MainBlockFilter(Filter):
         if hint is not None and hint.flags:
             detail += f"; markup: {', '.join(hint.names())}"  # what the model read there
         return detail
+
+
+#: The rule filters that strip a block under its heading ("Related articles" and its teasers,
+#: "Comments" and the thread), so that the heading is the block's. ``navigation`` is not one:
+#: a run of short lines is items, and a heading among them (a product's name) heads only itself.
+_BLOCK_FILTERS = frozenset({"related", "comments"})
+
+
+def _without_orphan_headings(page: Page, lines: list, restored: list[int]) -> list[int]:
+    """*restored* less the headings that would be put back without what they head.
+
+    A rule that strips a block ("Read also" and its teasers, "Comments" and the thread) strips
+    its heading with it. When the line model puts the heading back but not the line under it,
+    which the same rule took, the clean text would hold a heading over nothing: the heading
+    belongs to the block the rule found, and stays stripped with it.
+    """
+    hints = page.hints
+    if hints is None or not restored:
+        return restored
+    back = set(restored)
+    stripped, by = page.stripped, page.stripped_by
+    kept = []
+    for j in restored:
+        hint = hints[lines[j].index]
+        if hint is not None and hint.heading and j + 1 < len(lines) and j + 1 not in back:
+            below = lines[j + 1].index
+            if stripped[below] and by[below] == by[lines[j].index] in _BLOCK_FILTERS:
+                continue
+        kept.append(j)
+    return kept
 
 
 def _model(spec: str | TreeModel | None, features) -> TreeModel | None:
