@@ -116,6 +116,29 @@ def test_caption_ending_in_its_credit():
     assert reasons(result) == [("captions", "caption_credit")]
 
 
+@pytest.mark.parametrize("line", [
+    "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
+    "Logo des Sustainable Award in Finance | © Springer",
+    "Le piquet de grève dans le hall de l'université / (C) Kab Niang",
+    "Golf im TV: die Übertragungszeiten im Überblick. (Foto: Getty)",
+    "Crédits photos : Bestimage",
+])
+def test_caption_with_its_credit_after_a_copyright_sign_or_in_brackets(line):
+    result = run("captions", page(ARTICLE[0], line, *ARTICLE[1:]))
+    assert result.text == BODY
+    assert [f for f, _ in reasons(result)] == ["captions"]
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright © 2026 Harbour Press Ltd",   # a copyright notice alone: the footer's, not a caption
+    "© 2025 Oracle",
+    "The museum bought the © 1998 print at auction. It now hangs in the west wing of the old town hall.",
+    "All rights reserved by the council © Harbour Town",
+])
+def test_copyright_lines_that_are_not_captions_stay(line):
+    assert run("captions", page(ARTICLE[0], line, *ARTICLE[1:])).stripped == []
+
+
 def test_sentence_with_a_colon_later_is_not_a_caption():
     line = "The mayor spoke first. Result: the council voted for the plan by a wide margin after a long debate."
     assert run("captions", page(ARTICLE[0], line, *ARTICLE[1:])).stripped == []
