@@ -103,6 +103,25 @@ def test_html_run_of_links_or_in_a_nav_is_still_a_menu(wrap):
     assert all(item in result.stripped[0].text for item in INGREDIENTS)
 
 
+def test_text_run_of_amounts_is_an_ingredient_list_not_a_menu():
+    text = page(ARTICLE[0], ARTICLE[1], "You need", *INGREDIENTS, *ARTICLE[2:])
+    assert run("navigation", text).stripped == []
+
+
+def test_html_ingredients_with_linked_names_are_not_a_menu():
+    # Recipe sites link the ingredient's name to a glossary; the amount is still plain text.
+    items = "".join(f'<li>{item.split(" ", 1)[0]} <a href="/{i}">{item.split(" ", 1)[1]}</a></li>'
+                    for i, item in enumerate(INGREDIENTS))
+    result = _nav_html(f"<ul>{items}</ul>")
+    assert result.stripped == []
+
+
+def test_a_menu_with_one_amount_among_its_words_is_still_a_menu():
+    menu = ["Home", "World", "Business", "24 Hours", "Sport", "Culture", "Travel"]
+    text = page(ARTICLE[0], ARTICLE[1], *menu, *ARTICLE[2:])
+    assert reasons(run("navigation", text)) == [("navigation", "menu_run")]
+
+
 def test_title_block_is_not_a_menu():
     text = page("Home", "News", "Sport", "Library opens", "By Jane Roe", *ARTICLE[1:])
     result = run("navigation", text)

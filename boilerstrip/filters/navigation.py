@@ -48,6 +48,36 @@ def is_menu_item(line: Line) -> bool:
 _CHROME_LANDMARKS = NAV | HEADER | FOOTER | ASIDE | FORM | CONTROL | DIALOG
 
 
+#: A line that opens with an amount: a number (or a vulgar fraction), maybe a range, then a
+#: unit or a word ("300 g Mehl", "6 Eier", "1-2 EL Öl", "390 kcal", "½ cup sugar").
+_AMOUNT = re.compile(
+    r"(?:\d+(?:[.,/]\d+)?|[½⅓⅔¼¾⅛])(?:\s*[-–]\s*\d+(?:[.,]\d+)?)?"
+    r"(?:\s*(?:g|kg|mg|ml|cl|dl|l|oz|lb|lbs|cm|mm|m|km|kcal|kj|%)\b|\s+[^\W\d_])")
+
+
+#: Link share at which a line is one link, leading number included (rounding aside).
+_WHOLE_LINK = 0.9
+
+
+def _measures_something(page: Page, line: Line) -> bool:
+    """True when *line* is an amount of something (an ingredient, a nutrient, a product's
+    dimension) rather than a link: menus name places with words, lists of measures open with
+    numbers. On HTML the amount must stand outside any link (a recipe links an ingredient's
+    name, a menu links the whole item), and the line not in the page's chrome."""
+    if not _AMOUNT.match(line.norm):
+        return False
+    hints = page.hints
+    if not hints:
+        return True
+    hint = hints[line.index]
+    return hint is not None and hint.link_share < _WHOLE_LINK and not hint.flags & _CHROME_LANDMARKS
+
+
+def _measures(page: Page, run: list[Line]) -> bool:
+    """True when at least half of *run* are amounts: a list of ingredients or figures."""
+    return 2 * sum(_measures_something(page, line) for line in run) >= len(run)
+
+
 def _plain_list(page: Page, run: list[Line]) -> bool:
     """True when the markup shows *run* is no menu: not one of its lines is a link, and none
     stands in a landmark of the page's chrome (False for text input, which has no markup)."""
@@ -116,7 +146,7 @@ class NavigationFilter(Filter):
                 need = self.min_run_inside if inside else self.min_run_outside
                 if block.title is not None and run[-1].index < block.title:
                     need = 1  # above the article's title: site name, menus, banners
-                if len(run) >= need and not _plain_list(page, run):
+                if len(run) >= need and not _plain_list(page, run) and not _measures(page, run):
                     yield self.strip(page, run[0], "menu_run", f"{len(run)} short link-like lines",
                                      last=run[-1])
                 run.clear()
