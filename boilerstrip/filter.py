@@ -80,6 +80,10 @@ class Filter:
     reasons: ClassVar[tuple[str, ...]] = ()
     #: The reason codes of the :class:`Keep` spans :meth:`find` can yield (most filters: none).
     keep_reasons: ClassVar[tuple[str, ...]] = ()
+    #: The reasons (among ``reasons``) whose lines no later filter may put back: the line *is*
+    #: a phrase that names a widget ("Reply", "Advertisement", "Share this article"), and a
+    #: score of the line's shape, place or markup is no evidence against its words.
+    firm_reasons: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, **options: Any) -> None:
         if options:

@@ -152,6 +152,7 @@ class Pipeline:
 
     def _run_filters(self, page: Page, decided: list[Any]) -> None:
         overruled: dict[int, tuple] = {}
+        firm: set[int] = set()  # lines stripped for one of their filter's firm_reasons
         for flt in self.filters:
             try:
                 spans = list(flt.find(page))
@@ -162,15 +163,19 @@ class Pipeline:
             newly: list[int] = []
             restored: list[int] = []
             edges = _line_edges(page)
+            firm_reasons = flt.firm_reasons
             for span in spans:
                 first, last = self._check(flt, page, span, edges)
                 if isinstance(span, Keep):
-                    restored += self._keep(flt, page, span, first, last, decided, overruled)
+                    restored += self._keep(flt, page, span, first, last, decided, overruled, firm)
                     continue
+                is_firm = span.reason in firm_reasons
                 for i in range(first, last + 1):
                     if not page.lines[i].is_blank and decided[i] is None:
                         decided[i] = (flt.name, span.reason, span.detail)
                         newly.append(i)
+                        if is_firm:
+                            firm.add(i)
             # Later filters see this filter's decisions; within one filter they do not change.
             for i in newly:
                 page.stripped[i] = True
@@ -184,16 +189,16 @@ class Pipeline:
 
     @staticmethod
     def _keep(flt: Filter, page: Page, span: Keep, first: int, last: int, decided: list[Any],
-              overruled: dict[int, tuple]) -> list[int]:
+              overruled: dict[int, tuple], firm: set[int]) -> list[int]:
         """Put back the lines of *span* an earlier filter stripped; note whose decision it was.
 
-        A line no filter stripped, one a keep rule protects, and one this filter stripped
-        itself stay as they are.
+        A line no filter stripped, one a keep rule protects, one this filter stripped itself,
+        and one stripped for a firm reason (:attr:`Filter.firm_reasons`) stay as they are.
         """
         restored = []
         for i in range(first, last + 1):
             was = decided[i]
-            if was is None or was is _PROTECTED or was[0] == flt.name:
+            if was is None or was is _PROTECTED or was[0] == flt.name or i in firm:
                 continue
             overruled[i] = (was[0], was[1], flt.name, span.reason, span.detail)
             decided[i] = None

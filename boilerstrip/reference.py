@@ -69,6 +69,8 @@ class FilterInfo:
     about: str = ""
     #: The reasons of the Keep spans it can yield: lines an earlier filter stripped, put back.
     keep_reasons: tuple[str, ...] = ()
+    #: The reasons whose lines no later filter puts back (see ``Filter.firm_reasons``).
+    firm_reasons: tuple[str, ...] = ()
 
     @property
     def class_path(self) -> str:
@@ -78,7 +80,7 @@ class FilterInfo:
         return {"name": self.name, "origin": self.origin, "description": self.description,
                 "class": self.class_path, "default_position": self.position,
                 "options": [o.to_dict() for o in self.options], "reasons": list(self.reasons),
-                "keep_reasons": list(self.keep_reasons)}
+                "keep_reasons": list(self.keep_reasons), "firm_reasons": list(self.firm_reasons)}
 
 
 def _options(cls: type[Filter]) -> tuple[OptionInfo, ...]:
@@ -109,7 +111,8 @@ def filter_info(name: str) -> FilterInfo:
     cls = registered_filters()[name]
     position = DEFAULT_FILTERS.index(name) + 1 if name in DEFAULT_FILTERS else None
     return FilterInfo(name, filter_origin(name), cls.description, cls, _options(cls),
-                      tuple(cls.reasons), position, _about(cls), tuple(getattr(cls, "keep_reasons", ())))
+                      tuple(cls.reasons), position, _about(cls), tuple(getattr(cls, "keep_reasons", ())),
+                      tuple(getattr(cls, "firm_reasons", ())))
 
 
 def filters_info(*, builtin_only: bool = False) -> list[FilterInfo]:
@@ -180,6 +183,9 @@ def render_markdown(infos: Sequence[FilterInfo] | None = None) -> str:
             out.append("Reasons: " + ", ".join(f"`{r}`" for r in i.reasons) + ".")
         else:
             out.append("Reasons: not declared.")
+        if i.firm_reasons:
+            out += ["", "Firm (no later filter puts these lines back): "
+                    + ", ".join(f"`{r}`" for r in i.firm_reasons) + "."]
         if i.keep_reasons:
             out += ["", "It can also put back lines an earlier filter stripped (`Result.overruled`), with: "
                     + ", ".join(f"`{r}`" for r in i.keep_reasons) + "."]

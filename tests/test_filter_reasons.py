@@ -121,5 +121,11 @@ def test_declared_keep_reasons_match_the_source(name):
     assert not set(cls.keep_reasons) & set(cls.reasons)
 
 
+@pytest.mark.parametrize("name", BUILTINS)
+def test_firm_reasons_are_declared_reasons(name):
+    cls = boilerstrip.registered_filters()[name]
+    assert set(cls.firm_reasons) <= set(cls.reasons)
+
+
 def test_main_block_declares_what_it_puts_back():
     assert boilerstrip.registered_filters()["main_block"].keep_reasons == ("content_inside_main_block",)

@@ -120,6 +120,23 @@ def test_lines_a_keep_rule_protects_are_not_overruled():
     assert "First line of text." in result.text
 
 
+def test_a_line_stripped_for_a_firm_reason_is_not_put_back():
+    def find(self, page):
+        for line in page.kept_lines():
+            if line.text.startswith("First"):
+                yield self.strip(page, line, "widget_phrase")
+            elif line.text.startswith("Second"):
+                yield self.strip(page, line, "shape_guess")
+    stripper = type("F_firm", (Filter,), {"name": "test_firm", "description": "test filter", "find": find,
+                                          "reasons": ("widget_phrase", "shape_guess"),
+                                          "firm_reasons": ("widget_phrase",)})
+    keeper = keep_lines("test_keeper", lambda t: "line of text" in t)
+    result = Pipeline([stripper, keeper])(PAGE, kind="text")
+    assert [(s.text, s.reason) for s in result.stripped] == [("First line of text.", "widget_phrase")]
+    assert [(o.text, o.reason) for o in result.overruled] == [("Second line of text.", "shape_guess")]
+    assert_lossless(result)
+
+
 def test_a_keep_with_a_bad_reason_is_a_filter_error():
     def find(self, page):
         yield Keep(0, len("Title of the page"), "Not Snake")

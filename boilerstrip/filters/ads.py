@@ -15,6 +15,7 @@ class AdsFilter(Filter):
     name = "ads"
     description = "Advertisement labels and 'story continues below' markers."
     reasons = ("advertisement_label",)
+    firm_reasons = ("advertisement_label",)
 
     def find(self, page: Page) -> Iterable[Span]:
         labels = cues("ads", "label")

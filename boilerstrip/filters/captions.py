@@ -38,6 +38,7 @@ class CaptionsFilter(Filter):
     name = "captions"
     description = "Photo/image captions and credits ('Photo: ...', 'Image by ...', agency credits)."
     reasons = ("figure_caption", "caption_label", "caption_credit", "agency_credit")
+    firm_reasons = ("caption_label",)
 
     def find(self, page: Page) -> Iterable[Span]:
         labels = cues("captions", "label")

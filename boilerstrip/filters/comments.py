@@ -42,6 +42,7 @@ class CommentsFilter(Filter):
     name = "comments"
     description = "Comment forms, comment threads and 'comments are closed' notices."
     reasons = ("comment_form", "comment_thread", "comments_closed", "comment_reply_link", "comment_count_link")
+    firm_reasons = ("comment_reply_link",)
 
     def __init__(self, window: int = 8, thread_window: int = 40) -> None:
         self.window = window

@@ -21,6 +21,7 @@ class ConsentFilter(Filter):
     name = "consent"
     description = "Cookie and consent banners with their buttons."
     reasons = ("cookie_banner", "cookie_button")
+    firm_reasons = ("cookie_banner", "cookie_button")
 
     def __init__(self, button_distance: int = 4) -> None:
         self.button_distance = button_distance

@@ -35,6 +35,7 @@ class FooterFilter(Filter):
     name = "footer"
     description = "Copyright notices and lines or lists of legal links."
     reasons = ("copyright_notice", "legal_links")
+    firm_reasons = ("legal_links",)
 
     def find(self, page: Page) -> Iterable[Span]:
         contains = cues("footer", "contains")

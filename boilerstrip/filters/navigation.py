@@ -96,6 +96,7 @@ class NavigationFilter(Filter):
     name = "navigation"
     description = "Skip links, breadcrumbs, inline menus and runs of short menu lines."
     reasons = ("skip_link", "menu_line", "menu_run")
+    firm_reasons = ("skip_link",)
 
     def __init__(self, min_run_outside: int = 3, min_run_inside: int = 6) -> None:
         self.min_run_outside = min_run_outside

@@ -17,6 +17,7 @@ class NewsletterFilter(Filter):
     name = "newsletter"
     description = "Newsletter and mailing-list sign-up boxes."
     reasons = ("newsletter_signup",)
+    firm_reasons = ("newsletter_signup",)
 
     def find(self, page: Page) -> Iterable[Span]:
         pitch = cues("newsletter", "contains")

@@ -88,6 +88,7 @@ class RelatedFilter(Filter):
     name = "related"
     description = "'Related articles' / 'Most read' / 'You may also like' blocks of teasers."
     reasons = ("related_block", "related_heading", "teaser_link", "related_link")
+    firm_reasons = ("related_heading",)
 
     def find(self, page: Page) -> Iterable[Span]:
         headings = cues("related", "heading")

@@ -27,6 +27,7 @@ class ShareFilter(Filter):
     name = "share"
     description = "Share and social-network buttons and 'follow us' bars."
     reasons = ("share_button", "social_links")
+    firm_reasons = ("share_button",)
 
     def find(self, page: Page) -> Iterable[Span]:
         lines = cues("share", "line")
