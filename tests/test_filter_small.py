@@ -61,6 +61,26 @@ def test_footer():
     assert reasons(result) == [("footer", "copyright_notice"), ("footer", "legal_links")]
 
 
+@pytest.mark.parametrize("line", ["Filed under: Politics, Elections", "Tags: rust, parsing, tools",
+                                  "Veröffentlicht in: Originalbeitrag", "Posted in News | Local",
+                                  "This entry was posted in News. Bookmark the permalink."])
+def test_the_line_filing_the_post_is_taken(line):
+    result = run("footer", page(*ARTICLE, line))
+    assert result.text == BODY
+    assert reasons(result) == [("footer", "filed_under")]
+
+
+@pytest.mark.parametrize("line", ["Posted in 2019, this essay changed how the town thought about its harbour.",
+                                  "Tags", "Categories:"])
+def test_a_filing_phrase_before_a_sentence_or_alone_stays(line):
+    assert run("footer", page(*ARTICLE, line)).stripped == []
+
+
+def test_a_filing_line_above_the_article_is_its_head():
+    text = page(ARTICLE[0], "Posted in News", *ARTICLE[1:])
+    assert run("footer", text).stripped == []
+
+
 def test_copyright_in_running_text_stays():
     text = page(*ARTICLE, "Copyright law was changed in 2019 so that libraries could lend digital books to readers in other towns.")
     assert run("footer", text).stripped == []
