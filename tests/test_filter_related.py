@@ -81,7 +81,8 @@ POINTER = "Read more: Ferry fares to rise 8 percent in January"
 
 def test_a_read_more_pointer_inside_the_article_goes_alone():
     for line in [POINTER, "Lea también: Bakery wins regional bread award", "Weiterlesen » Bäckerei gewinnt Brotpreis",
-                 "(See also: Bakery wins regional bread award)"]:
+                 "(See also: Bakery wins regional bread award)", "MIRA: Panadería gana premio regional de pan",
+                 "Dowiedz się więcej: Piekarnia wygrywa nagrodę"]:
         result = run("related", page(*ARTICLE[:2], line, *ARTICLE[2:]))
         assert result.text == "\n\n".join(ARTICLE), line
         assert reasons(result) == [("related", "related_link")], line

@@ -55,6 +55,21 @@ def test_consent_banner_and_its_buttons_only():
     assert reasons(result) == [("consent", "cookie_banner"), ("consent", "cookie_button")]
 
 
+@pytest.mark.parametrize("line", [
+    "This post contains affiliate links. If you buy through them, we may earn a small commission at no extra cost to you.",
+    "Anzeige, enthält Affiliate Links",
+    "We recommend the best products through an independent review process, and advertisers do not influence our picks."])
+def test_advertising_disclosure(line):
+    result = run("ads", page(ARTICLE[0], line, *ARTICLE[1:]))
+    assert result.text == BODY
+    assert reasons(result) == [("ads", "advertising_disclosure")]
+
+
+def test_an_article_about_affiliate_links_keeps_its_sentences():
+    line = "Affiliate programs: streamers earn a commission when viewers buy games or gear via affiliate links."
+    assert run("ads", page(ARTICLE[0], line, *ARTICLE[1:])).stripped == []
+
+
 def test_footer():
     result = run("footer", page(*ARTICLE, "© 2024 Harbour Media Ltd. All rights reserved.", "Privacy Policy | Terms of Use | Contact"))
     assert result.text == BODY
