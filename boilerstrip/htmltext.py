@@ -387,7 +387,9 @@ def html_to_text(markup: str | Any, *, min_chars: int = 200) -> HtmlText:
 
     ``<noscript>`` is dropped like a script, unless the page shows fewer than *min_chars*
     characters without it: forums and sites built for JavaScript put their whole server-side
-    text there, and a scraper without JavaScript reads exactly that.
+    text there, and a scraper without JavaScript reads exactly that. A ``<noscript>`` that holds
+    paragraphs of running text is read wherever it stands (Blogger prints each post there and
+    renders it with script); a "please enable JavaScript" notice is too short to count.
     """
     blocks, block_hints, tree = html_blocks(markup, min_chars=min_chars)
     hints: list[DomHint] = []
@@ -507,6 +509,24 @@ _ATTRIBUTES = {"class": 1, "id": 1, "role": 2, "hidden": 3, "aria-hidden": 4, "s
                "href": 6}
 
 
+#: A ``<noscript>`` holding this many paragraphs of this many words in all is the page's text
+#: for readers without JavaScript (Blogger, some news sites), not a "please enable" notice.
+_NOSCRIPT_PARAGRAPHS = 2
+_NOSCRIPT_WORDS = 100
+
+
+def _holds_article(el: Any) -> bool:
+    """True when the ``<noscript>`` element *el* holds running text: paragraphs, many words."""
+    paragraphs = 0
+    for _ in el.iter("p"):
+        paragraphs += 1
+        if paragraphs >= _NOSCRIPT_PARAGRAPHS:
+            break
+    else:
+        return False
+    return len(" ".join(el.itertext()).split()) >= _NOSCRIPT_WORDS
+
+
 def _walk(tree: Any, *, keep_noscript: bool) -> tuple[list[str], list[DomHint]]:
     """The blocks of the page text under *tree* and each one's hint (see :func:`html_blocks`)."""
     drop = DROP_TAGS - {"noscript"} if keep_noscript else DROP_TAGS
@@ -559,8 +579,9 @@ def _walk(tree: Any, *, keep_noscript: bool) -> tuple[list[str], list[DomHint]]:
             tag = el.tag
             push((top_flags, top_block, top_tag))
             if tag in drop or tag.__class__ is not str:  # a dropped element, a comment or PI
-                skip_subtree()
-                continue
+                if tag != "noscript" or not _holds_article(el):
+                    skip_subtree()
+                    continue
             items = el.items()
             if not items:
                 flags = top_flags | tag_flags(tag, 0)

@@ -127,6 +127,17 @@ def test_noscript_is_used_when_the_page_shows_nothing_else():
     assert "Enable JavaScript" not in html_to_text(full).text
 
 
+def test_a_noscript_holding_the_article_is_read_even_beside_other_text():
+    # Blogger and some news sites print the post inside <noscript> and render it with script.
+    sidebar = "<div><p>" + "Sidebar words here. " * 30 + "</p></div>"
+    post = "".join(f"<p>Paragraph {i} of the post, with words a reader came for. " + "More words. " * 20 + "</p>"
+                   for i in range(3))
+    text = html_to_text(f"<body>{sidebar}<noscript>{post}</noscript></body>").text
+    assert "Paragraph 2 of the post" in text
+    notice = "<noscript><p>Please enable JavaScript.</p><p>This site needs it to show comments.</p></noscript>"
+    assert "enable JavaScript" not in html_to_text(f"<body>{sidebar}{notice}</body>").text
+
+
 def test_strip_html_is_lossless_and_names_dom_paths():
     result = boilerstrip.strip(ARTICLE_PAGE, kind="html")
     assert result.kind == "html"
